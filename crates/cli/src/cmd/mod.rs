@@ -1,0 +1,12 @@
+//! One module per CLI area (`silkway <area> <verb>`).
+
+use crate::output::Format;
+
+pub mod scenario;
+
+/// What every command gets besides its own arguments.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The global `--format`, if given.
+    pub format: Option<Format>,
+}

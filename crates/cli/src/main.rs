@@ -1,0 +1,67 @@
+//! `silkway`: the command-line face of the platform.
+//!
+//! Data goes to stdout, logs and progress to stderr. Each area lives in
+//! its own module under `cmd/` and only parses, calls a library and prints.
+
+mod cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use output::Format;
+
+/// Engineering and operations platform for the satellite and fiber
+/// infrastructure of the Caspian and Central Asia.
+#[derive(Debug, Parser)]
+#[command(name = "silkway", version, about, propagate_version = true)]
+struct Cli {
+    /// Output format (each command says which ones it supports).
+    #[arg(long, global = true, value_enum)]
+    format: Option<Format>,
+
+    /// More log output on stderr (-v info, -vv debug, -vvv trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+
+    #[command(subcommand)]
+    area: Area,
+}
+
+#[derive(Debug, Subcommand)]
+enum Area {
+    /// Scenario files: validate, show, export.
+    Scenario(cmd::scenario::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    let ctx = cmd::Context { format: cli.format };
+    let result = match cli.area {
+        Area::Scenario(args) => cmd::scenario::run(&ctx, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SILKWAY_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

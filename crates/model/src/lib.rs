@@ -1,0 +1,1 @@
+//! silkway's domain vocabulary (work in progress in this commit).
