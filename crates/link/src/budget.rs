@@ -276,6 +276,52 @@ impl Link {
     }
 }
 
+impl Link {
+    /// Scales the uplink EIRP so that the end-to-end C/(N+I) reaches
+    /// `target_cnir_db` at fades (`a_up_db`, `a_down_db`), and returns the
+    /// resulting state: its `carrier` gives the satellite power the carrier
+    /// needs (power share of the transponder, PEB, downlink EIRP) and its
+    /// uplink PFD. `None` when no uplink EIRP within ±60 dB of the current
+    /// one reaches the target (interference-limited link).
+    ///
+    /// Around the operating point the transponder is linear, so raising the
+    /// uplink EIRP by x dB raises both the uplink and the downlink C/N by
+    /// x dB; interference C/I terms stay fixed. Solved by bisection to 1e-6 dB.
+    ///
+    /// # References
+    /// Maral & Bousquet, 5th ed., §5.9 and §6.5.4 (power sharing).
+    pub fn carrier_for_target(
+        &self,
+        target_cnir_db: f64,
+        a_up_db: f64,
+        a_down_db: f64,
+    ) -> Result<Option<LinkState>> {
+        check_finite("target_cnir_db", target_cnir_db)?;
+        let at = |delta: f64| -> Result<LinkState> {
+            let mut l = self.clone();
+            l.uplink.eirp_dbw += delta;
+            l.evaluate(a_up_db, a_down_db)
+        };
+        const SPAN_DB: f64 = 60.0;
+        if at(SPAN_DB)?.cnir_db < target_cnir_db {
+            return Ok(None);
+        }
+        let (mut lo, mut hi) = (-SPAN_DB, SPAN_DB);
+        if at(lo)?.cnir_db >= target_cnir_db {
+            return Ok(Some(at(lo)?));
+        }
+        while hi - lo > 1e-6 {
+            let mid = 0.5 * (lo + hi);
+            if at(mid)?.cnir_db >= target_cnir_db {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        at(hi).map(Some)
+    }
+}
+
 /// The downlink C/N (dB) a carrier needs so that the end-to-end C/(N+I)
 /// reaches `target_cnir_db`, given the other terms (uplink C/N, C/I terms):
 /// `(C/N)_D = −10 log(10^(−target/10) − Σ 10^(−other/10))`.
@@ -402,6 +448,30 @@ mod tests {
         let back = combine_inverse_db(&[20.0, 18.0, need]);
         assert!((back - 10.0).abs() < 1e-9);
         assert!(required_downlink_cn_db(19.0, &[20.0, 18.0]).is_none());
+    }
+
+    #[test]
+    fn carrier_sized_for_a_target() {
+        // Without interference both hops scale with the uplink EIRP, so
+        // +3 dB on the end-to-end C/N needs exactly +3 dB of uplink EIRP and
+        // doubles the carrier's power share (×10^0.3 = 1.995).
+        let link = sample_link();
+        let base = link.evaluate(0.0, 0.0).unwrap();
+        let s = link
+            .carrier_for_target(base.cnir_db + 3.0, 0.0, 0.0)
+            .unwrap()
+            .unwrap();
+        assert!((s.cnir_db - base.cnir_db - 3.0).abs() < 1e-5);
+        assert!((s.carrier.power_share / base.carrier.power_share - 1.995_262).abs() < 1e-5);
+        // With a 15 dB C/I floor a 16 dB target is out of reach.
+        let mut limited = sample_link();
+        limited.interference.intermod_ci_db = Some(15.0);
+        assert!(
+            limited
+                .carrier_for_target(16.0, 0.0, 0.0)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

@@ -128,6 +128,15 @@ pub enum ModcodSet {
     DvbS2x,
 }
 
+impl std::fmt::Display for ModcodSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ModcodSet::DvbS2 => "DVB-S2",
+            ModcodSet::DvbS2x => "DVB-S2 + DVB-S2X",
+        })
+    }
+}
+
 impl ModcodSet {
     /// The MODCODs of the set, in table order.
     pub fn modcods(self) -> Vec<Modcod> {

@@ -242,7 +242,7 @@ impl fmt::Display for LinkReport {
         let k = &self.carrier;
         writeln!(
             f,
-            "Carrier: {:.3} Msym/s, roll-off {:.2}, {:.3} MHz occupied, {:?}, implementation margin {:.2} dB",
+            "Carrier: {:.3} Msym/s, roll-off {:.2}, {:.3} MHz occupied, {}, implementation margin {:.2} dB",
             k.symbol_rate_baud / 1e6,
             k.rolloff,
             k.occupied_bandwidth_hz / 1e6,
