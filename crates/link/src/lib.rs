@@ -24,6 +24,8 @@
 //! (Wiley, 2009), ch. 5; ITU-R P.525-4; ITU-R P.618-13; ETSI EN 302 307-1
 //! V1.4.1; ETSI EN 302 307-2 V1.1.1.
 
+#![deny(missing_docs)]
+
 pub mod acm;
 pub mod antenna;
 pub mod budget;

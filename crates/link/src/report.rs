@@ -431,6 +431,31 @@ mod tests {
     }
 
     #[test]
+    fn readme_clear_sky_block_matches_the_code() {
+        // The README shows the model-independent part of this report; every
+        // line of that block must appear verbatim in the rendered text.
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("**Clear-sky budget of the example file**")
+            .expect("README section");
+        let block = &readme[start..];
+        let block = &block[block.find("```\n").unwrap() + 4..];
+        let block = &block[..block.find("```").unwrap()];
+        let text = link_report_from_toml(EXAMPLE, &PowerLawFade::baku_like())
+            .unwrap()
+            .to_string();
+        let mut n = 0;
+        for line in block.lines().filter(|l| !l.trim().is_empty()) {
+            assert!(
+                text.contains(line),
+                "README line not in the report: {line:?}\n{text}"
+            );
+            n += 1;
+        }
+        assert!(n > 15, "README block too short ({n} lines)");
+    }
+
+    #[test]
     fn wetter_climate_worse_report() {
         let dry = link_report_from_toml(EXAMPLE, &PowerLawFade::baku_like()).unwrap();
         let wet = link_report_from_toml(EXAMPLE, &PowerLawFade::scaled(2.5)).unwrap();
