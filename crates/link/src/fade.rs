@@ -43,10 +43,12 @@ pub struct EarthSpacePath {
 /// - Out-of-range inputs are reported as errors, never panics. A model may
 ///   clamp to its domain of validity (P.618-13: 0.001 % ≤ p ≤ 5 %) if it
 ///   documents doing so.
+/// - `Send + Sync`, so one model can serve parallel computations (maps over
+///   a grid of sites).
 ///
 /// # References
 /// ITU-R P.618-13 §2.5 (total attenuation) and its inverse.
-pub trait Fade {
+pub trait Fade: Send + Sync {
     /// Attenuation exceeded `p_pct` percent of an average year, dB.
     fn attenuation_db(&self, path: &EarthSpacePath, p_pct: f64) -> Result<f64, FadeError>;
 
@@ -55,6 +57,7 @@ pub trait Fade {
 }
 
 impl<T: Fade + ?Sized> Fade for &T {
+    // `&T` is Send + Sync because T: Sync.
     fn attenuation_db(&self, path: &EarthSpacePath, p_pct: f64) -> Result<f64, FadeError> {
         (**self).attenuation_db(path, p_pct)
     }

@@ -349,6 +349,19 @@ impl LinkFile {
         })
     }
 
+    /// The same link received at another site (for maps over a grid of
+    /// receiving stations): only the downlink position changes.
+    ///
+    /// # Units
+    /// Degrees north and east, metres above sea level.
+    pub fn at_downlink_site(&self, lat_deg: f64, lon_deg: f64, height_m: Option<f64>) -> LinkFile {
+        let mut f = self.clone();
+        f.downlink.lat_deg = lat_deg;
+        f.downlink.lon_deg = lon_deg;
+        f.downlink.height_m = height_m;
+        f
+    }
+
     /// Validates the file and resolves it into numbers.
     pub fn resolve(&self) -> Result<ResolvedLink> {
         let sat_lon = check_range(
@@ -678,6 +691,18 @@ mod tests {
         // Wrong type.
         let e = resolve_err(&with("freq_ghz = 11.45", "freq_ghz = \"11.45\""));
         assert!(e.contains("freq_ghz") || e.contains("line"), "{e}");
+    }
+
+    #[test]
+    fn moved_downlink_site() {
+        // Tashkent VSAT moved to Baku: elevation 43.13° as for the teleport.
+        let f = LinkFile::from_toml_str(EXAMPLE)
+            .unwrap()
+            .at_downlink_site(40.41, 49.87, None);
+        let r = f.resolve().unwrap();
+        assert!((r.downlink_look.elevation_deg - 43.13).abs() < 0.01);
+        assert_eq!(r.downlink_path.height_m, None);
+        assert!(f.at_downlink_site(91.0, 0.0, None).resolve().is_err());
     }
 
     #[test]
