@@ -48,6 +48,34 @@ pub struct EarthSpacePath {
 ///
 /// # References
 /// ITU-R P.618-13 §2.5 (total attenuation) and its inverse.
+///
+/// # Examples
+/// Plugging a model in (here a toy exponential distribution, for
+/// illustration only — not a propagation model):
+/// ```
+/// use silkway_link::{EarthSpacePath, Fade, FadeError};
+///
+/// /// P(A > a) = 10 % · exp(−a / 0.8 dB).
+/// struct Toy;
+/// impl Fade for Toy {
+///     fn attenuation_db(&self, _: &EarthSpacePath, p_pct: f64) -> Result<f64, FadeError> {
+///         if !(p_pct > 0.0 && p_pct <= 10.0) {
+///             return Err(format!("p = {p_pct} % outside (0, 10]").into());
+///         }
+///         Ok(0.8 * (10.0 / p_pct).ln())
+///     }
+///     fn exceedance_pct(&self, _: &EarthSpacePath, a_db: f64) -> Result<f64, FadeError> {
+///         if a_db.is_nan() || a_db < 0.0 {
+///             return Err(format!("a = {a_db} dB negative").into());
+///         }
+///         Ok(10.0 * (-a_db / 0.8).exp())
+///     }
+/// }
+///
+/// let text = include_str!("../examples/azerspace1_tashkent.toml");
+/// let report = silkway_link::link_report_from_toml(text, &Toy).unwrap();
+/// assert!(report.acm.outage_minutes_per_year < 60.0);
+/// ```
 pub trait Fade: Send + Sync {
     /// Attenuation exceeded `p_pct` percent of an average year, dB.
     fn attenuation_db(&self, path: &EarthSpacePath, p_pct: f64) -> Result<f64, FadeError>;
