@@ -410,6 +410,34 @@ mod tests {
         // 1.2 m at 11.45 GHz, η = 0.65: 41.70 + 20 log(11.45/12) = 41.296 dBi.
         let a = r.downlink.antenna.unwrap();
         assert!((a.gain_dbi - 41.296).abs() < 1e-3, "{a:?}");
+        // Hand-worked clear-sky budget (recomputed independently outside the
+        // crate):
+        //   uplink: 7.3 m at 14.25 GHz, η 0.70 → 59.20 dBi; EIRP = 10.5 − 0.5
+        //   + 59.20 = 69.20 dBW; pointing 12 (0.02/0.2015)² = 0.118 dB;
+        //   PFD = 69.20 − 0.118 − 0.3 − 162.48 = −93.70 dBW/m²;
+        //   C/N0 = 69.20 − 207.01 − 0.418 + 3.0 + 228.60 = 93.37 dB·Hz,
+        //   C/N = 93.37 − 73.01 (20 MBd) = 20.36 dB.
+        //   transponder: IBO_c = −88 + 93.70 = 5.70, OBO_c = 3.70,
+        //   EIRP_c = 46.30 dBW, share 10^(−0.170) = 0.676.
+        //   downlink: LNB 290 (10^0.08 − 1) = 59.6 K; T_sys = 45/1.0233
+        //   + 290 (1 − 1/1.0233) + 59.6 = 109.2 K; G/T = 41.30 − 0.1 − 20.38
+        //   = 20.81 dB/K; C/N0 = 46.30 − 205.23 − 0.116 − 0.3 + 20.81 + 228.60
+        //   = 90.07 dB·Hz, C/N = 17.06 dB.
+        //   C/I: 30, 30, 22, 25, 21 → 17.12 dB; C/(N+I) = 13.16 dB.
+        for (got, want) in [
+            (r.carrier.uplink_eirp_dbw, 69.200),
+            (c.uplink.pfd_dbw_m2, -93.699),
+            (c.uplink.cn_db, 20.357),
+            (c.carrier.eirp_dbw, 46.301),
+            (c.carrier.power_share, 0.6762),
+            (c.downlink.noise.t_sys_k, 109.234),
+            (c.downlink.noise.gt_dbk, 20.812),
+            (c.downlink.cn_db, 17.058),
+            (c.ci_db.unwrap(), 17.119),
+            (c.cnir_db, 13.160),
+        ] {
+            assert!((got - want).abs() < 1.5e-3, "got {got}, want {want}");
+        }
         // End to end below each hop, and below the aggregate C/I.
         assert!(c.cnir_db < c.uplink.cn_db && c.cnir_db < c.downlink.cn_db);
         assert!(c.cnir_db < c.ci_db.unwrap());
