@@ -1,0 +1,1 @@
+//! dtt (in progress).

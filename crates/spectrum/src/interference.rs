@@ -1,0 +1,1 @@
+//! interference (in progress).

@@ -1,0 +1,28 @@
+//! Spectrum engineering for silkway.
+//!
+//! - Antenna reference patterns behind [`AntennaPattern`]: ITU-R S.465-6,
+//!   S.580-6, F.699-8, F.1245-3, S.1528 (rec. 1.2), S.672-4 and the
+//!   RR App. 8 earth-station pattern ([`pattern`]).
+//! - Path loss behind [`PathLoss`]; free space (ITU-R P.525-4) here,
+//!   P.452 from `silkway-itur` plugs in later ([`path_loss`]).
+//! - Interference over a scenario's assignment register: I per
+//!   interferer, I/N, C/I, C/(N+I), aggregate ([`interference`]).
+//! - RR Appendix 8 ΔT/T between two GSO networks ([`dtt`]).
+//! - Monte Carlo aggregate interference, seeded and parallel ([`montecarlo`]).
+//!
+//! A pure library: no printing, no I/O beyond parsing strings given to it.
+
+#![deny(missing_docs)]
+
+pub mod dtt;
+pub mod error;
+pub mod geometry;
+pub mod interference;
+pub mod montecarlo;
+pub mod path_loss;
+pub mod pattern;
+pub mod units;
+
+pub use error::{Error, Result};
+pub use path_loss::{FreeSpace, PathLoss, Terminal};
+pub use pattern::{AntennaPattern, PatternKind, PatternSpec};
