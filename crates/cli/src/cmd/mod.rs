@@ -3,6 +3,7 @@
 use crate::output::Format;
 
 pub mod scenario;
+pub mod spectrum;
 
 /// What every command gets besides its own arguments.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,452 @@
+//! `silkway spectrum interference|dtt|montecarlo|pattern`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use clap::{Subcommand, ValueEnum};
+use silkway_model::{Scenario, builtin};
+use silkway_spectrum::dtt::DttInput;
+use silkway_spectrum::interference::{self, Options, VictimReport};
+use silkway_spectrum::montecarlo::McConfig;
+use silkway_spectrum::{FreeSpace, PatternKind, PatternSpec};
+
+use crate::output::{self, Format};
+
+/// Arguments of `silkway spectrum`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    verb: Verb,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FsPattern {
+    /// ITU-R F.699-8 (peak envelope, single entry).
+    F699,
+    /// ITU-R F.1245-3 (average, aggregate).
+    F1245,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EsPattern {
+    /// ITU-R S.465-6.
+    S465,
+    /// ITU-R S.580-6 (D/λ ≥ 50).
+    S580,
+    /// RR App. 8 earth-station pattern (A = 29).
+    App8,
+}
+
+#[derive(Debug, Subcommand)]
+enum Verb {
+    /// Interference into receive assignments of a scenario: I per interferer,
+    /// I/N, C/I, C/(N+I), aggregate (free-space path loss).
+    Interference {
+        /// A built-in scenario name (`caspian`) or a scenario file.
+        #[arg(long, default_value = "caspian")]
+        scenario: String,
+        /// Victim receive assignment id (default: every receive assignment).
+        #[arg(long)]
+        victim: Option<String>,
+        /// Wanted transmit assignment of the victim (gives C).
+        #[arg(long, requires = "victim")]
+        wanted: Option<String>,
+        /// Wanted carrier at the victim's antenna output, dBW (overrides --wanted).
+        #[arg(long, allow_hyphen_values = true)]
+        c_dbw: Option<f64>,
+        /// Time percentage for the path-loss model, %.
+        #[arg(long, default_value_t = 20.0)]
+        p_pct: f64,
+        /// Pattern of terrestrial stations.
+        #[arg(long, value_enum, default_value = "f699")]
+        fs_pattern: FsPattern,
+        /// Pattern of earth stations.
+        #[arg(long, value_enum, default_value = "s465")]
+        es_pattern: EsPattern,
+        /// Ignore interferers farther than this, km.
+        #[arg(long)]
+        max_distance_km: Option<f64>,
+    },
+    /// RR Appendix 8 ΔT/T between two GSO networks, from a TOML file
+    /// (format: crates/spectrum/examples/dtt_example.toml).
+    Dtt {
+        /// The case file.
+        file: PathBuf,
+    },
+    /// Monte Carlo aggregate interference from a TOML file
+    /// (format: crates/spectrum/examples/montecarlo_border.toml).
+    Montecarlo {
+        /// The configuration file.
+        file: PathBuf,
+        /// Override the number of events.
+        #[arg(long)]
+        events: Option<u64>,
+        /// Override the seed.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Override the batch size (changes the sample, not the threads).
+        #[arg(long)]
+        batch_size: Option<u64>,
+        /// Worker threads (default: all cores); results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Gain of a reference pattern at off-axis angles.
+    Pattern {
+        /// Recommendation.
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Frequency, GHz.
+        #[arg(long)]
+        freq_ghz: f64,
+        /// Boresight gain, dBi.
+        #[arg(long)]
+        gain_dbi: Option<f64>,
+        /// Diameter, m.
+        #[arg(long)]
+        diameter_m: Option<f64>,
+        /// Aperture efficiency (default 0.7).
+        #[arg(long)]
+        efficiency: Option<f64>,
+        /// Half 3 dB beamwidth, degrees (S.1528, S.672).
+        #[arg(long)]
+        half_beamwidth_deg: Option<f64>,
+        /// LN (S.1528) or Ls (S.672), dB.
+        #[arg(long, allow_hyphen_values = true)]
+        sidelobe_db: Option<f64>,
+        /// App. 8 coefficient A (29 or 32).
+        #[arg(long)]
+        coef_a: Option<f64>,
+        /// Off-axis angles, degrees, comma-separated.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "0,1,2,5,10,20,30,48,90,180"
+        )]
+        angles: Vec<f64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    S465,
+    S580,
+    F699,
+    F1245,
+    App8,
+    S1528,
+    S672,
+}
+
+/// Run `silkway spectrum`.
+pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
+    let format = output::choose(ctx.format, &[Format::Table, Format::Json])?;
+    match args.verb {
+        Verb::Interference {
+            scenario,
+            victim,
+            wanted,
+            c_dbw,
+            p_pct,
+            fs_pattern,
+            es_pattern,
+            max_distance_km,
+        } => {
+            let s = load_scenario(&scenario)?;
+            let opts = Options {
+                p_pct,
+                terrestrial_pattern: match fs_pattern {
+                    FsPattern::F699 => PatternKind::F699,
+                    FsPattern::F1245 => PatternKind::F1245,
+                },
+                earth_station_pattern: match es_pattern {
+                    EsPattern::S465 => PatternKind::S465,
+                    EsPattern::S580 => PatternKind::S580,
+                    EsPattern::App8 => PatternKind::App8,
+                },
+                max_distance_km,
+                wanted,
+                c_dbw,
+            };
+            let reports = match victim {
+                Some(v) => vec![interference::analyze_victim(&s, &v, &FreeSpace, &opts)?],
+                None => interference::analyze_all(&s, &FreeSpace, &opts)?,
+            };
+            match format {
+                Format::Json => output::print_json(&reports),
+                _ => output::print_text(&interference_table(&reports)),
+            }
+        }
+        Verb::Dtt { file } => {
+            let text = read(&file)?;
+            let r = DttInput::from_toml(&text, &file.display().to_string())?.evaluate()?;
+            match format {
+                Format::Json => output::print_json(&r),
+                _ => {
+                    let mut t = String::new();
+                    let _ = writeln!(
+                        t,
+                        "orbital separation      {:>10.3} deg",
+                        r.orbital_separation_deg
+                    );
+                    let _ = writeln!(
+                        t,
+                        "uplink δu / range       {:>10.3} deg {:>10.1} km  loss {:.2} dB",
+                        r.uplink_separation_deg, r.uplink_range_km, r.uplink_loss_db
+                    );
+                    let _ = writeln!(
+                        t,
+                        "downlink δd / range     {:>10.3} deg {:>10.1} km  loss {:.2} dB",
+                        r.downlink_separation_deg, r.downlink_range_km, r.downlink_loss_db
+                    );
+                    let _ = writeln!(
+                        t,
+                        "g'4(δu) / g2(δd)        {:>10.2} dBi {:>8.2} dBi",
+                        r.interfering_es_gain_dbi, r.wanted_es_gain_dbi
+                    );
+                    let _ = writeln!(
+                        t,
+                        "ΔTs / ΔTs/Ts            {:>10.3} K  {:>8.3} %",
+                        r.delta_ts_k, r.delta_ts_over_ts_pct
+                    );
+                    let _ = writeln!(
+                        t,
+                        "ΔTe / ΔTe/Te            {:>10.3} K  {:>8.3} %",
+                        r.delta_te_k, r.delta_te_over_te_pct
+                    );
+                    let _ = writeln!(
+                        t,
+                        "ΔT/T                    {:>10.3} %  (threshold {} %)",
+                        r.delta_t_over_t_pct, r.threshold_pct
+                    );
+                    let _ = writeln!(
+                        t,
+                        "coordination required   {}",
+                        if r.coordination_required { "yes" } else { "no" }
+                    );
+                    output::print_text(&t)
+                }
+            }
+        }
+        Verb::Montecarlo {
+            file,
+            events,
+            seed,
+            batch_size,
+            threads,
+        } => {
+            let text = read(&file)?;
+            let mut cfg = McConfig::from_toml(&text, &file.display().to_string())?;
+            if let Some(e) = events {
+                cfg.events = e;
+            }
+            if let Some(s) = seed {
+                cfg.seed = s;
+            }
+            if let Some(b) = batch_size {
+                cfg.batch_size = b;
+            }
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.unwrap_or(0))
+                .build()
+                .context("starting the worker threads")?;
+            let start = Instant::now();
+            let r = pool.install(|| cfg.run(&FreeSpace))?;
+            let elapsed_s = start.elapsed().as_secs_f64();
+            let events_per_s = r.events as f64 / elapsed_s.max(1e-9);
+            tracing::info!(
+                events = r.events,
+                elapsed_s,
+                events_per_s,
+                "montecarlo done"
+            );
+            match format {
+                Format::Json => {
+                    let mut v = serde_json::to_value(&r)?;
+                    v["elapsed_s"] = elapsed_s.into();
+                    v["events_per_s"] = events_per_s.into();
+                    v["threads"] = pool.current_num_threads().into();
+                    output::print_json(&v)
+                }
+                _ => {
+                    let mut t = String::new();
+                    let _ = writeln!(t, "{:>10} {:>12} {:>12}", "events", "P(I/N>thr)", "std.err");
+                    for c in &r.convergence {
+                        let _ = writeln!(
+                            t,
+                            "{:>10} {:>12.6} {:>12.6}",
+                            c.events, c.probability, c.standard_error
+                        );
+                    }
+                    let _ = writeln!(
+                        t,
+                        "P(I/N > {} dB) = {:.6} ± {:.6} (1σ), {} of {} events; mean active {:.2}; mean I/N {:.2} dB",
+                        r.threshold_i_over_n_db,
+                        r.probability,
+                        r.standard_error,
+                        r.exceedances,
+                        r.events,
+                        r.mean_active,
+                        r.mean_i_over_n_db
+                    );
+                    let _ = writeln!(
+                        t,
+                        "seed {}, batch {}; {:.3} s on {} threads, {:.0} events/s",
+                        r.seed,
+                        r.batch_size,
+                        elapsed_s,
+                        pool.current_num_threads(),
+                        events_per_s
+                    );
+                    output::print_text(&t)
+                }
+            }
+        }
+        Verb::Pattern {
+            kind,
+            freq_ghz,
+            gain_dbi,
+            diameter_m,
+            efficiency,
+            half_beamwidth_deg,
+            sidelobe_db,
+            coef_a,
+            angles,
+        } => {
+            let kind = match kind {
+                KindArg::S465 => PatternKind::S465,
+                KindArg::S580 => PatternKind::S580,
+                KindArg::F699 => PatternKind::F699,
+                KindArg::F1245 => PatternKind::F1245,
+                KindArg::App8 => PatternKind::App8,
+                KindArg::S1528 => PatternKind::S1528,
+                KindArg::S672 => PatternKind::S672,
+            };
+            let spec = PatternSpec {
+                kind,
+                gain_dbi,
+                diameter_m,
+                efficiency,
+                half_beamwidth_deg,
+                sidelobe_db,
+                coef_a,
+                ..PatternSpec::from_gain(kind, 0.0)
+            };
+            let p = spec.build(freq_ghz)?;
+            let rows: Vec<_> = angles
+                .iter()
+                .map(|&a| serde_json::json!({"off_axis_deg": a, "gain_dbi": p.gain_dbi(a)}))
+                .collect();
+            match format {
+                Format::Json => output::print_json(&serde_json::json!({
+                    "model": p.name(), "max_gain_dbi": p.max_gain_dbi(),
+                    "beamwidth_3db_deg": p.beamwidth_3db_deg(), "gains": rows,
+                })),
+                _ => {
+                    let mut t = format!(
+                        "{}: Gmax {:.2} dBi, 3 dB beamwidth {:.3} deg\n{:>12} {:>10}\n",
+                        p.name(),
+                        p.max_gain_dbi(),
+                        p.beamwidth_3db_deg(),
+                        "off-axis deg",
+                        "gain dBi"
+                    );
+                    for a in angles {
+                        let _ = writeln!(t, "{a:>12.3} {:>10.2}", p.gain_dbi(a));
+                    }
+                    output::print_text(&t)
+                }
+            }
+        }
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn load_scenario(name_or_file: &str) -> anyhow::Result<Scenario> {
+    if builtin::names().contains(&name_or_file) {
+        Ok(builtin::load(name_or_file)?)
+    } else {
+        super::scenario::load_file(Path::new(name_or_file))
+    }
+}
+
+fn interference_table(reports: &[VictimReport]) -> String {
+    let mut t = String::new();
+    for r in reports {
+        let _ = writeln!(
+            t,
+            "victim {} ({}, {}) {:.1} MHz / {:.0} kHz, T {:.0} K, N {:.2} dBW; {}, p = {} %, Rx {}",
+            r.victim,
+            r.station,
+            r.administration,
+            r.freq_mhz,
+            r.bandwidth_khz,
+            r.noise_temp_k,
+            r.n_dbw,
+            r.path_loss_model,
+            r.p_pct,
+            r.rx_pattern
+        );
+        let _ = writeln!(
+            t,
+            "  {:<24} {:<8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>6} {:>9} {:>7}",
+            "interferer",
+            "admin",
+            "dist km",
+            "θt deg",
+            "Gt dBi",
+            "θr deg",
+            "Gr dBi",
+            "L dB",
+            "ovl dB",
+            "I dBW",
+            "I/N dB"
+        );
+        for c in &r.interferers {
+            let _ = writeln!(
+                t,
+                "  {:<24} {:<8} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>6.2} {:>9.2} {:>7.2}{}",
+                c.assignment,
+                c.administration,
+                c.distance_km,
+                c.tx_off_axis_deg,
+                c.tx_gain_dbi,
+                c.rx_off_axis_deg,
+                c.rx_gain_dbi,
+                c.path_loss_db,
+                c.overlap_db,
+                c.i_dbw,
+                c.i_over_n_db,
+                if c.pointing_assumed {
+                    " (pointing assumed)"
+                } else {
+                    ""
+                }
+            );
+        }
+        if r.interferers.is_empty() {
+            let _ = writeln!(t, "  (no overlapping transmit assignment)");
+        } else {
+            let _ = writeln!(
+                t,
+                "  aggregate I {:.2} dBW, I/N {:.2} dB",
+                r.aggregate_i_dbw, r.aggregate_i_over_n_db
+            );
+        }
+        if let (Some(c), Some(ci), Some(cni), Some(cn)) =
+            (r.c_dbw, r.c_over_i_db, r.c_over_n_plus_i_db, r.c_over_n_db)
+        {
+            let wanted = r.wanted.as_deref().unwrap_or("given");
+            let _ = writeln!(
+                t,
+                "  C {c:.2} dBW ({wanted}): C/N {cn:.2} dB, C/I {ci:.2} dB, C/(N+I) {cni:.2} dB"
+            );
+        }
+    }
+    t
+}
