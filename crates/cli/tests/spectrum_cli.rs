@@ -102,3 +102,31 @@ fn pattern_table() {
     assert!((v["gains"][0]["gain_dbi"].as_f64().unwrap() - 7.0).abs() < 1e-6);
     assert!((v["gains"][1]["gain_dbi"].as_f64().unwrap() + 10.0).abs() < 1e-6);
 }
+
+#[test]
+fn border_screen_names_the_other_administration() {
+    let v = json(&silkway(&["spectrum", "border", "--format", "json"]));
+    assert_eq!(v["border"][0], "AZ");
+    let reports = v["reports"].as_array().unwrap();
+    let az = reports
+        .iter()
+        .find(|r| r["assignment"] == "az-astara-lankaran-tx")
+        .unwrap();
+    assert_eq!(az["coordinate_with"][0], "ir-admin");
+    // A fixed trigger far above the fields: nobody to coordinate with.
+    let hi = json(&silkway(&[
+        "spectrum",
+        "border",
+        "--trigger-dbuv-m",
+        "200",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        hi["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["coordinate_with"].as_array().unwrap().is_empty())
+    );
+}

@@ -152,10 +152,10 @@ pub struct VictimReport {
 }
 
 /// A resolved radio end: where, which antenna pattern, where it points.
-struct Radio<'a> {
-    assignment: &'a Assignment,
-    terminal: Terminal,
-    pattern: Box<dyn AntennaPattern>,
+pub(crate) struct Radio<'a> {
+    pub(crate) assignment: &'a Assignment,
+    pub(crate) terminal: Terminal,
+    pub(crate) pattern: Box<dyn AntennaPattern>,
     azimuth_deg: Option<f64>,
     elevation_deg: Option<f64>,
 }
@@ -172,7 +172,7 @@ fn station<'a>(s: &'a Scenario, a: &Assignment) -> Result<&'a Station> {
         })
 }
 
-fn radio<'a>(s: &'a Scenario, a: &'a Assignment, opts: &Options) -> Result<Radio<'a>> {
+pub(crate) fn radio<'a>(s: &'a Scenario, a: &'a Assignment, opts: &Options) -> Result<Radio<'a>> {
     let st = station(s, a)?;
     let antenna = match &a.antenna {
         Some(id) => st.antennas.iter().find(|x| &x.id == id),
@@ -238,7 +238,7 @@ pub fn overlap_fraction(
 }
 
 /// Gain of `r`'s antenna toward `other` (and the off-axis angle).
-fn gain_toward(r: &Radio<'_>, other: &Terminal, distance_km: f64) -> (f64, f64, bool) {
+pub(crate) fn gain_toward(r: &Radio<'_>, other: &Terminal, distance_km: f64) -> (f64, f64, bool) {
     let brg = bearing_deg(
         r.terminal.lat_deg,
         r.terminal.lon_deg,

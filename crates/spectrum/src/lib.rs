@@ -7,6 +7,8 @@
 //!   P.452 from `silkway-itur` plugs in later ([`path_loss`]).
 //! - Interference over a scenario's assignment register: I per
 //!   interferer, I/N, C/I, C/(N+I), aggregate ([`interference`]).
+//! - Cross-border screening: worst field strength on the Azerbaijan–Iran
+//!   border (Natural Earth) against a trigger ([`border`]).
 //! - RR Appendix 8 ΔT/T between two GSO networks ([`dtt`]).
 //! - Monte Carlo aggregate interference, seeded and parallel ([`montecarlo`]).
 //!
@@ -14,6 +16,7 @@
 
 #![deny(missing_docs)]
 
+pub mod border;
 pub mod dtt;
 pub mod error;
 pub mod geometry;

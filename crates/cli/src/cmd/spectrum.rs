@@ -1,4 +1,4 @@
-//! `silkway spectrum interference|dtt|montecarlo|pattern`.
+//! `silkway spectrum interference|border|dtt|montecarlo|pattern`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use silkway_model::{Scenario, builtin};
+use silkway_spectrum::border::{self, Border, Trigger};
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
@@ -68,6 +69,29 @@ enum Verb {
         /// Ignore interferers farther than this, km.
         #[arg(long)]
         max_distance_km: Option<f64>,
+    },
+    /// Worst field strength on the Azerbaijan–Iran border (Natural Earth) from
+    /// each transmit assignment, against a trigger; who must coordinate.
+    Border {
+        /// A built-in scenario name (`caspian`) or a scenario file.
+        #[arg(long, default_value = "caspian")]
+        scenario: String,
+        /// Fixed trigger, dB(µV/m) (default: derived from the other side's
+        /// overlapping receive assignments at I/N = --i-over-n-db).
+        #[arg(long, allow_hyphen_values = true)]
+        trigger_dbuv_m: Option<f64>,
+        /// Protection criterion for the derived trigger, dB (ITU-R F.758 long-term).
+        #[arg(long, default_value_t = -10.0, allow_hyphen_values = true)]
+        i_over_n_db: f64,
+        /// Time percentage for the path-loss model, %.
+        #[arg(long, default_value_t = 20.0)]
+        p_pct: f64,
+        /// Border sampling step, km.
+        #[arg(long, default_value_t = 1.0)]
+        step_km: f64,
+        /// Receiving height on the border, m.
+        #[arg(long, default_value_t = 10.0)]
+        height_m: f64,
     },
     /// RR Appendix 8 ΔT/T between two GSO networks, from a TOML file
     /// (format: crates/spectrum/examples/dtt_example.toml).
@@ -177,6 +201,64 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             match format {
                 Format::Json => output::print_json(&reports),
                 _ => output::print_text(&interference_table(&reports)),
+            }
+        }
+        Verb::Border {
+            scenario,
+            trigger_dbuv_m,
+            i_over_n_db,
+            p_pct,
+            step_km,
+            height_m,
+        } => {
+            let s = load_scenario(&scenario)?;
+            let border = Border::azerbaijan_iran()?;
+            let trigger = match trigger_dbuv_m {
+                Some(dbuv_m) => Trigger::FieldStrength { dbuv_m },
+                None => Trigger::FromRegister { i_over_n_db },
+            };
+            let opts = Options {
+                p_pct,
+                ..Options::default()
+            };
+            let r = border::screen(&s, &border, &FreeSpace, trigger, &opts, step_km, height_m)?;
+            match format {
+                Format::Json => output::print_json(&serde_json::json!({
+                    "border": border.countries, "source": border.source, "reports": r,
+                })),
+                _ => {
+                    let mut t = format!(
+                        "{}–{} border ({}), free space, p = {p_pct} %\n{:<24} {:<8} {:>9} {:>8} {:>8} {:>10} {:>10} {:>8}  coordinate with\n",
+                        border.countries[0],
+                        border.countries[1],
+                        border.source,
+                        "assignment",
+                        "admin",
+                        "freq MHz",
+                        "min km",
+                        "worst km",
+                        "E dBuV/m",
+                        "trig",
+                        "margin"
+                    );
+                    for x in &r {
+                        let f = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.1}"));
+                        let _ = writeln!(
+                            t,
+                            "{:<24} {:<8} {:>9.1} {:>8.1} {:>8.1} {:>10.1} {:>10} {:>8}  {}",
+                            x.assignment,
+                            x.administration,
+                            x.freq_mhz,
+                            x.min_distance_km,
+                            x.worst_distance_km,
+                            x.max_field_dbuv_m,
+                            f(x.trigger_dbuv_m),
+                            f(x.margin_db),
+                            x.coordinate_with.join(", ")
+                        );
+                    }
+                    output::print_text(&t)
+                }
             }
         }
         Verb::Dtt { file } => {
