@@ -3,6 +3,29 @@
 //! Other models (ITU-R P.452 in `silkway-itur`, P.1546, P.1812) plug in by
 //! implementing [`PathLoss`]; the interference engine and the Monte Carlo
 //! simulation take `&dyn PathLoss`.
+//!
+//! # Examples
+//! A model plugs in by implementing the trait (here free space plus a
+//! fixed clutter loss, standing in for P.452):
+//! ```
+//! use silkway_spectrum::interference::{Options, analyze_victim};
+//! use silkway_spectrum::path_loss::{FreeSpace, PathLoss, Terminal};
+//!
+//! struct WithClutter(f64);
+//! impl PathLoss for WithClutter {
+//!     fn loss_db(&self, tx: &Terminal, rx: &Terminal, f_mhz: f64, p_pct: f64)
+//!         -> silkway_spectrum::Result<f64> {
+//!         Ok(FreeSpace.loss_db(tx, rx, f_mhz, p_pct)? + self.0)
+//!     }
+//!     fn name(&self) -> &'static str { "free space + clutter" }
+//! }
+//!
+//! let s = silkway_model::builtin::load("caspian").unwrap();
+//! let opts = Options::default();
+//! let fs = analyze_victim(&s, "az-lankaran-rx", &FreeSpace, &opts).unwrap();
+//! let cl = analyze_victim(&s, "az-lankaran-rx", &WithClutter(10.0), &opts).unwrap();
+//! assert!((fs.aggregate_i_dbw - cl.aggregate_i_dbw - 10.0).abs() < 1e-9);
+//! ```
 
 use serde::Serialize;
 

@@ -23,7 +23,7 @@ impl Isotropic {
 
 impl AntennaPattern for Isotropic {
     fn gain_dbi(&self, off_axis_deg: f64) -> f64 {
-        if off_axis_deg.is_nan() {
+        if !off_axis_deg.is_finite() {
             f64::NAN
         } else {
             self.gain_dbi

@@ -12,8 +12,8 @@
 //! | [`Isotropic`] | — | 0 dBi everywhere, or a fixed gain |
 //!
 //! Off-axis angles are in degrees; any sign and any angle is accepted
-//! ([`normalize_off_axis_deg`] folds it into 0–180°). A NaN angle gives a
-//! NaN gain (never a panic). Invalid construction parameters (negative or
+//! ([`normalize_off_axis_deg`] folds it into 0–180°). A NaN or infinite angle
+//! gives a NaN gain (never a panic). Invalid construction parameters (negative or
 //! NaN diameters, D/λ outside a Recommendation's scope) are typed errors.
 
 mod aperture;
