@@ -142,7 +142,16 @@ impl PatternSpec {
             })
         };
         Ok(match self.kind {
-            PatternKind::S465 => Box::new(S465::new(self.aperture(freq_ghz)?)?),
+            PatternKind::S465 => {
+                // S.465-6 covers 2–31 GHz (its title and scope).
+                if !(2.0..=31.0).contains(&freq_ghz) {
+                    return Err(crate::error::out_of_validity(
+                        "ITU-R S.465-6",
+                        format!("covers 2–31 GHz, found {freq_ghz} GHz"),
+                    ));
+                }
+                Box::new(S465::new(self.aperture(freq_ghz)?)?)
+            }
             PatternKind::S580 => Box::new(S580::new(self.aperture(freq_ghz)?)?),
             PatternKind::F699 => Box::new(F699::new(self.aperture(freq_ghz)?, freq_ghz)?),
             PatternKind::F1245 => Box::new(F1245::new(self.aperture(freq_ghz)?, freq_ghz)?),
@@ -200,5 +209,8 @@ mod tests {
             ..PatternSpec::from_gain(PatternKind::S465, 40.0)
         };
         assert!(none.build(6.0).is_err());
+        // Outside S.465's 2–31 GHz.
+        let low = PatternSpec::from_gain(PatternKind::S465, 30.0);
+        assert!(matches!(low.build(1.5), Err(Error::OutOfValidity { .. })));
     }
 }
