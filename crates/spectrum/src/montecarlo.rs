@@ -254,14 +254,36 @@ pub struct McResult {
     pub batch_size: u64,
     /// Running estimate after each batch.
     pub convergence: Vec<ConvergencePoint>,
+    /// Percentiles (50, 90, 95, 99, 99.9 %) of aggregate I/N over events
+    /// (the SEAMCAT-style CDF summarised).
+    pub percentiles: Vec<Percentile>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+/// Histogram of aggregate I/N: bins of [`HIST_STEP_DB`] from [`HIST_MIN_DB`];
+/// the first bin also holds everything below (including events with no
+/// active interferer), the last everything above.
+const HIST_MIN_DB: f64 = -80.0;
+/// Histogram bin width, dB.
+const HIST_STEP_DB: f64 = 0.1;
+/// Number of histogram bins (−80 .. +80 dB).
+const HIST_BINS: usize = 1600;
+
+#[derive(Debug, Clone, Default)]
 struct BatchStats {
     events: u64,
     exceed: u64,
     active: u64,
     i_over_n_lin_sum: f64,
+    hist: Vec<u64>,
+}
+
+/// A percentile of the aggregate I/N distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Percentile {
+    /// Percentage of events at or below the value, %.
+    pub pct: f64,
+    /// Aggregate I/N, dB (to the 0.1 dB bin's upper edge; clamped to −80..+80 dB).
+    pub i_over_n_db: f64,
 }
 
 struct Prepared<'a> {
@@ -352,9 +374,15 @@ impl McConfig {
                 p.batch(b, n)
             })
             .collect::<Result<_>>()?;
-        let mut total = BatchStats::default();
+        let mut total = BatchStats {
+            hist: vec![0; HIST_BINS],
+            ..BatchStats::default()
+        };
         let mut convergence = Vec::with_capacity(stats.len());
         for s in &stats {
+            for (t, h) in total.hist.iter_mut().zip(&s.hist) {
+                *t += h;
+            }
             total.events += s.events;
             total.exceed += s.exceed;
             total.active += s.active;
@@ -379,8 +407,28 @@ impl McConfig {
             seed: self.seed,
             batch_size: self.batch_size,
             convergence,
+            percentiles: [50.0, 90.0, 95.0, 99.0, 99.9]
+                .iter()
+                .map(|&pct| Percentile {
+                    pct,
+                    i_over_n_db: percentile_db(&total.hist, total.events, pct),
+                })
+                .collect(),
         })
     }
+}
+
+/// The upper edge of the bin where the cumulative count reaches `pct` %.
+fn percentile_db(hist: &[u64], n: u64, pct: f64) -> f64 {
+    let target = (pct / 100.0 * n as f64).ceil().max(1.0) as u64;
+    let mut cum = 0;
+    for (k, h) in hist.iter().enumerate() {
+        cum += h;
+        if cum >= target {
+            return HIST_MIN_DB + (k + 1) as f64 * HIST_STEP_DB;
+        }
+    }
+    HIST_MIN_DB + HIST_BINS as f64 * HIST_STEP_DB
 }
 
 fn estimate(k: u64, n: u64) -> (f64, f64) {
@@ -392,13 +440,24 @@ impl Prepared<'_> {
     fn batch(&self, index: u64, n: u64) -> Result<BatchStats> {
         let mut rng = ChaCha8Rng::seed_from_u64(self.cfg.seed);
         rng.set_stream(index);
-        let mut s = BatchStats::default();
+        let mut s = BatchStats {
+            hist: vec![0; HIST_BINS],
+            ..BatchStats::default()
+        };
         let threshold = db_to_lin(self.cfg.threshold_i_over_n_db);
         for _ in 0..n {
             let i_lin = self.event(&mut rng, &mut s.active)?;
             let ratio = i_lin / self.n_w;
             s.events += 1;
             s.i_over_n_lin_sum += ratio;
+            let bin = ((lin_to_db(ratio) - HIST_MIN_DB) / HIST_STEP_DB).floor();
+            // NaN-free: ratio ≥ 0, so lin_to_db is a number or −∞ (→ bin 0).
+            let bin = if bin.is_nan() {
+                0.0
+            } else {
+                bin.clamp(0.0, (HIST_BINS - 1) as f64)
+            };
+            s.hist[bin as usize] += 1;
             if ratio > threshold {
                 s.exceed += 1;
             }

@@ -84,6 +84,18 @@ fn isotropic_single_interferer_matches_the_cap_area_ratio() {
     assert_eq!(last.events, 100_000);
     assert_eq!(last.probability, r.probability);
     assert!(r.convergence[0].standard_error > last.standard_error);
+    // Percentiles: I/N > 0 dB for ≈7.1 % of events, so the 90th percentile is
+    // below 0 dB and the 95th above; half the events have no interferer (−∞,
+    // counted in the lowest bin), so the median is the floor, −79.9 dB.
+    let pc = |p: f64| {
+        r.percentiles
+            .iter()
+            .find(|x| x.pct == p)
+            .unwrap()
+            .i_over_n_db
+    };
+    assert!(pc(90.0) < 0.0 && pc(95.0) > 0.0, "{:?}", r.percentiles);
+    assert!((pc(50.0) + 79.9).abs() < 1e-9, "{:?}", r.percentiles);
 }
 
 #[test]

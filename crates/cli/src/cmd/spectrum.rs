@@ -373,6 +373,12 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                         r.mean_active,
                         r.mean_i_over_n_db
                     );
+                    let pcts: Vec<String> = r
+                        .percentiles
+                        .iter()
+                        .map(|p| format!("{}%: {:.1}", p.pct, p.i_over_n_db))
+                        .collect();
+                    let _ = writeln!(t, "aggregate I/N percentiles (dB) {}", pcts.join(", "));
                     let _ = writeln!(
                         t,
                         "seed {}, batch {}; {:.3} s on {} threads, {:.0} events/s",
