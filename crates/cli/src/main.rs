@@ -33,7 +33,7 @@ struct Cli {
 enum Area {
     /// Scenario files: validate, show, export.
     Scenario(cmd::scenario::Args),
-    /// Spectrum engineering: interference, App. 8 ΔT/T, Monte Carlo, patterns.
+    /// Spectrum engineering: interference, border screening, App. 8 ΔT/T, Monte Carlo, patterns.
     Spectrum(cmd::spectrum::Args),
 }
 
