@@ -1,0 +1,16 @@
+//! Orbits for silkway: TLE/OMM ingest, SGP4 propagation, time and frames,
+//! look angles, passes, GEO geometry, Sun and eclipse, ground tracks.
+//!
+//! A pure library: typed inputs, typed results, [`OrbitError`] on bad input.
+//! No printing, no I/O beyond parsing text handed in.
+
+pub mod elements;
+pub mod error;
+pub mod propagate;
+pub mod time;
+pub mod tle;
+
+pub use elements::ElementSet;
+pub use error::{OrbitError, Result};
+pub use propagate::{OpsMode, Satellite, StateTeme};
+pub use time::UtcTime;
