@@ -90,8 +90,8 @@ mod tests {
         };
         let e = teme_to_itrf(&s, t);
         let back = itrf_to_teme_position(e.position_km, t);
-        for k in 0..3 {
-            assert!((back[k] - s.position_km[k]).abs() < 1e-9);
+        for (b, a) in back.iter().zip(s.position_km) {
+            assert!((b - a).abs() < 1e-9);
         }
     }
 }
