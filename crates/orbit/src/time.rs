@@ -21,7 +21,8 @@ pub const JD_J2000: f64 = 2_451_545.0;
 pub const TT_MINUS_TAI_S: f64 = 32.184;
 
 /// An instant in UTC, as POSIX seconds since 1970-01-01T00:00:00 UTC.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
+/// Serialises as an RFC 3339 string with millisecond precision.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub struct UtcTime {
     unix_s: f64,
 }
@@ -323,6 +324,24 @@ impl UtcTime {
             ms / 1000,
             ms % 1000
         )
+    }
+}
+
+impl serde::Serialize for UtcTime {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_rfc3339_ms())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UtcTime {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse_rfc3339(&text).map_err(serde::de::Error::custom)
     }
 }
 
