@@ -8,7 +8,7 @@
 //!    ellipsoid). θ changes no faster than the satellite's largest angular
 //!    rate (at perigee) plus the Earth's rotation, so while θ > θ_max the
 //!    search jumps ahead by (θ − θ_max)/ω_max: no pass can be skipped.
-//! 2. **Coarse sampling** near the station at a step of 1/80 of the period
+//! 2. **Coarse sampling** near the station at a step of 1/50 of the period
 //!    (10 s to 300 s) of f(t) = elevation − threshold(azimuth).
 //! 3. **Bracketing**: sign changes of f between samples; local maxima (and
 //!    minima) of f that hide a short pass (or a short gap) between samples are
@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use crate::aer::{Aer, refraction_deg};
 use crate::error::{OrbitError, Result};
-use crate::frames::{EARTH_ROTATION_RAD_S, gmst82_rad, teme_to_itrf_with_gmst};
+use crate::frames::{EARTH_ROTATION_RAD_S, StateItrf, gmst82_rad, teme_to_itrf_with_gmst};
 use crate::propagate::Satellite;
 use crate::solve::{brent_min, brent_root};
 use crate::station::GroundStation;
@@ -108,12 +108,11 @@ struct Search<'a> {
     station: &'a GroundStation,
     options: PassOptions,
     start: UtcTime,
-    station_radius_km: f64,
     station_unit: [f64; 3],
-    cos_e0: f64,
-    e0_rad: f64,
-    r_max_km: f64,
+    theta_max_rad: f64,
     omega_max_rad_s: f64,
+    gmst0_rad: f64,
+    gmst_rate_rad_s: f64,
 }
 
 impl<'a> Search<'a> {
@@ -127,10 +126,12 @@ impl<'a> Search<'a> {
         let n_rad_s = el.mean_motion_rev_per_day * std::f64::consts::TAU / 86_400.0;
         let a_km = (MU_KM3_S2 / (n_rad_s * n_rad_s)).cbrt();
         let e = el.eccentricity.min(0.999);
-        let r_max_km = a_km * (1.0 + e) * 1.05 + 50.0;
+        // Osculating radius stays within a few tens of km of the mean apogee
+        // (J2 short-period terms, drag over days): 1 % + 50 km margin.
+        let r_max_km = a_km * (1.0 + e) * 1.01 + 50.0;
         let r_p = (a_km * (1.0 - e)).max(6000.0);
         let h = (MU_KM3_S2 * a_km * (1.0 - e * e)).sqrt();
-        let omega_max_rad_s = 1.3 * h / (r_p * r_p) + EARTH_ROTATION_RAD_S;
+        let omega_max_rad_s = 1.15 * h / (r_p * r_p) + EARTH_ROTATION_RAD_S;
         let mut e0 = options.min_elevation_deg;
         if let Some(mask) = &station.mask {
             e0 = e0.max(mask.min_elevation_deg());
@@ -141,17 +142,28 @@ impl<'a> Search<'a> {
         let e0 = (e0 - 0.5).max(-90.0).to_radians();
         let p = station.observer.ecef_km;
         let rs = (p[0] * p[0] + p[1] * p[1] + p[2] * p[2]).sqrt();
+        let ratio = rs / r_max_km * e0.cos();
+        // Never visible when even the apogee is below the horizon cone.
+        let theta_max_rad = if ratio >= 1.0 {
+            -1.0
+        } else {
+            ratio.acos() - e0
+        };
+        let gmst0_rad = gmst82_rad(start);
+        let day_later = gmst82_rad(start.plus_seconds(86_400.0));
+        let gmst_rate_rad_s = ((day_later - gmst0_rad).rem_euclid(std::f64::consts::TAU)
+            + std::f64::consts::TAU)
+            / 86_400.0;
         Self {
             sat,
             station,
             options,
             start,
-            station_radius_km: rs,
             station_unit: [p[0] / rs, p[1] / rs, p[2] / rs],
-            cos_e0: e0.cos(),
-            e0_rad: e0,
-            r_max_km,
+            theta_max_rad,
             omega_max_rad_s,
+            gmst0_rad,
+            gmst_rate_rad_s,
         }
     }
 
@@ -159,26 +171,43 @@ impl<'a> Search<'a> {
         self.start.plus_seconds(t)
     }
 
-    fn look(&self, t: f64) -> Result<(Aer, f64)> {
-        let when = self.time(t);
-        let teme = self.sat.propagate(when)?;
-        let itrf = teme_to_itrf_with_gmst(&teme, gmst82_rad(when));
-        let mut aer = self.station.observer.aer(&itrf);
+    /// Earth-fixed state at `t` seconds after the window start. GMST is
+    /// advanced linearly from the start (the IAU-82 quadratic term changes
+    /// it by < 1e-8 s over a week).
+    fn itrf(&self, t: f64) -> Result<StateItrf> {
+        let teme = self.sat.propagate(self.time(t))?;
+        Ok(teme_to_itrf_with_gmst(
+            &teme,
+            self.gmst0_rad + self.gmst_rate_rad_s * t,
+        ))
+    }
+
+    fn refract(&self, elevation_deg: f64) -> f64 {
         if self.options.refraction {
-            aer.elevation_deg += refraction_deg(aer.elevation_deg);
-        }
-        let r = itrf.position_km;
-        let rn = (r[0] * r[0] + r[1] * r[1] + r[2] * r[2]).sqrt();
-        let u = self.station_unit;
-        let cos_theta = ((r[0] * u[0] + r[1] * u[1] + r[2] * u[2]) / rn).clamp(-1.0, 1.0);
-        let theta = cos_theta.acos();
-        let ratio = self.station_radius_km / self.r_max_km * self.cos_e0;
-        let theta_max = if ratio >= 1.0 {
-            -1.0
+            elevation_deg + refraction_deg(elevation_deg)
         } else {
-            ratio.acos() - self.e0_rad
-        };
-        Ok((aer, theta - theta_max))
+            elevation_deg
+        }
+    }
+
+    /// Full look angles (azimuth needed).
+    fn look(&self, t: f64) -> Result<Aer> {
+        let mut aer = self.station.observer.aer(&self.itrf(t)?);
+        aer.elevation_deg = self.refract(aer.elevation_deg);
+        Ok(aer)
+    }
+
+    /// Elevation only (no azimuth, no range rate): the cheap path of the
+    /// root and maximum searches.
+    fn elevation(&self, t: f64) -> Result<f64> {
+        let r = self.itrf(t)?.position_km;
+        let o = self.station.observer.ecef_km;
+        let rho = [r[0] - o[0], r[1] - o[1], r[2] - o[2]];
+        let up = self.station.observer.up();
+        let u = rho[0] * up[0] + rho[1] * up[1] + rho[2] * up[2];
+        let range2 = rho[0] * rho[0] + rho[1] * rho[1] + rho[2] * rho[2];
+        let horizontal = (range2 - u * u).max(0.0).sqrt();
+        Ok(self.refract(u.atan2(horizontal).to_degrees()))
     }
 
     fn threshold(&self, azimuth_deg: f64) -> f64 {
@@ -192,25 +221,33 @@ impl<'a> Search<'a> {
     }
 
     fn sample(&self, t: f64) -> Result<Sample> {
-        let (aer, excess_rad) = self.look(t)?;
+        let itrf = self.itrf(t)?;
+        let mut aer = self.station.observer.aer(&itrf);
+        aer.elevation_deg = self.refract(aer.elevation_deg);
+        let r = itrf.position_km;
+        let rn = (r[0] * r[0] + r[1] * r[1] + r[2] * r[2]).sqrt();
+        let u = self.station_unit;
+        let cos_theta = ((r[0] * u[0] + r[1] * u[1] + r[2] * u[2]) / rn).clamp(-1.0, 1.0);
         Ok(Sample {
             t,
             f: aer.elevation_deg - self.threshold(aer.azimuth_deg),
             elevation_deg: aer.elevation_deg,
-            excess_rad,
+            excess_rad: cos_theta.acos() - self.theta_max_rad,
         })
     }
 
+    /// Elevation above the threshold, degrees.
     fn f(&self, t: f64) -> Result<f64> {
-        Ok(self.sample(t)?.f)
-    }
-
-    fn elevation(&self, t: f64) -> Result<f64> {
-        Ok(self.look(t)?.0.elevation_deg)
+        if self.station.mask.is_some() {
+            let aer = self.look(t)?;
+            Ok(aer.elevation_deg - self.threshold(aer.azimuth_deg))
+        } else {
+            Ok(self.elevation(t)? - self.options.min_elevation_deg)
+        }
     }
 
     fn fine_step_s(&self) -> f64 {
-        (self.sat.elements.period_s() / 80.0).clamp(10.0, 300.0)
+        (self.sat.elements.period_s() / 50.0).clamp(10.0, 300.0)
     }
 
     /// Coarse samples over [0, span]; `certain[i]` is true when the interval
@@ -312,18 +349,17 @@ impl<'a> Search<'a> {
                 hi = inside[k + 1].t;
             }
         }
-        let (mut tca, neg) = brent_min(|t| self.elevation(t).map(|e| -e), lo, hi, tol * 10.0)?;
+        let (mut tca, neg) = brent_min(|t| self.elevation(t).map(|e| -e), lo, hi, tol * 50.0)?;
         let mut max_el = -neg;
-        for edge in [aos, los] {
-            let e = self.elevation(edge)?;
-            if e > max_el {
-                max_el = e;
+        let a_aos = self.look(aos)?;
+        let a_los = self.look(los)?;
+        for (edge, el) in [(aos, a_aos.elevation_deg), (los, a_los.elevation_deg)] {
+            if el > max_el {
+                max_el = el;
                 tca = edge;
             }
         }
-        let (a_aos, _) = self.look(aos)?;
-        let (a_tca, _) = self.look(tca)?;
-        let (a_los, _) = self.look(los)?;
+        let a_tca = self.look(tca)?;
         Ok(Pass {
             satellite: self.sat.name().to_owned(),
             norad_id: self.sat.norad_id(),
