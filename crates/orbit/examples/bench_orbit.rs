@@ -36,18 +36,23 @@ fn propagate_all(sats: &[Satellite], start: UtcTime, steps: usize) -> (usize, f6
     let t0 = Instant::now();
     let (ok, checksum) = sats
         .par_iter()
-        .map(|s| {
-            let m0 = s.minutes_since_epoch(start);
-            let mut ok = 0usize;
-            let mut acc = 0.0;
-            for k in 0..steps {
-                if let Ok(st) = s.propagate_minutes(m0 + k as f64) {
+        .map_init(
+            || (Vec::with_capacity(steps), Vec::with_capacity(steps)),
+            |(minutes, out), s| {
+                let m0 = s.minutes_since_epoch(start);
+                minutes.clear();
+                minutes.extend((0..steps).map(|k| m0 + k as f64));
+                out.clear();
+                s.propagate_minutes_series(minutes, out);
+                let mut ok = 0usize;
+                let mut acc = 0.0;
+                for st in out.iter().flatten() {
                     ok += 1;
                     acc += st.position_km[0];
                 }
-            }
-            (ok, acc)
-        })
+                (ok, acc)
+            },
+        )
         .reduce(|| (0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
     std::hint::black_box(checksum);
     (ok, t0.elapsed().as_secs_f64())

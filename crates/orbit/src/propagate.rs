@@ -117,12 +117,48 @@ impl Satellite {
     /// # Errors
     /// [`OrbitError::Propagation`] on decay, divergence or a non-finite state.
     pub fn propagate_minutes(&self, minutes: f64) -> Result<StateTeme> {
-        let t = sgp4::MinutesSinceEpoch(minutes);
-        let result = if self.mode == OpsMode::Afspc {
-            self.constants.propagate_afspc_compatibility_mode(t)
-        } else {
-            self.constants.propagate(t)
-        };
+        let result = self.constants.propagate_from_state(
+            sgp4::MinutesSinceEpoch(minutes),
+            self.constants.initial_state().as_mut(),
+            self.mode == OpsMode::Afspc,
+        );
+        self.check(minutes, result)
+    }
+
+    /// Propagate to a series of times (minutes since epoch), appending to
+    /// `out`. For resonant deep-space orbits the resonance integrator
+    /// carries on from one time to the next (as the reference
+    /// implementation's `dspace` does) instead of restarting at the epoch,
+    /// which is faster for monotonic series and gives the same states.
+    pub fn propagate_minutes_series(&self, minutes: &[f64], out: &mut Vec<Result<StateTeme>>) {
+        let mut state = self.constants.initial_state();
+        let afspc = self.mode == OpsMode::Afspc;
+        for &m in minutes {
+            // The integrator only runs away from the epoch: restart it when
+            // the series turns back or crosses the epoch (Vallado's `dspace`
+            // does the same; the `sgp4` crate would panic instead).
+            if let Some(st) = state.as_ref() {
+                let at = st.t();
+                if (at != 0.0 && at.is_sign_positive() != m.is_sign_positive())
+                    || m.abs() < at.abs()
+                {
+                    state = self.constants.initial_state();
+                }
+            }
+            let result = self.constants.propagate_from_state(
+                sgp4::MinutesSinceEpoch(m),
+                state.as_mut(),
+                afspc,
+            );
+            out.push(self.check(m, result));
+        }
+    }
+
+    fn check(
+        &self,
+        minutes: f64,
+        result: std::result::Result<sgp4::Prediction, sgp4::Error>,
+    ) -> Result<StateTeme> {
         let err = |message: String| OrbitError::Propagation {
             satellite: self.elements.name.clone(),
             norad_id: self.elements.norad_id,

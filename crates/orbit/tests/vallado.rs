@@ -171,3 +171,37 @@ fn vallado_verification_improved_mode() {
         "cases that must end in an error"
     );
 }
+
+#[test]
+fn series_propagation_matches_single_calls() {
+    let options = TleOptions {
+        strict_length: false,
+        verify_checksum: false,
+    };
+    let mut compared = 0;
+    for c in cases() {
+        let set = parse_tle_lines("SGP4-VER.TLE", None, &c.line1, &c.line2, options).unwrap();
+        let Ok(sat) = Satellite::new(set) else {
+            continue;
+        };
+        // Forward, then a non-monotonic order (backwards and across the epoch).
+        let mut times = grid(&c);
+        let mut back: Vec<f64> = times.iter().rev().map(|t| t * 0.5 - 100.0).collect();
+        times.append(&mut back);
+        let mut series = Vec::new();
+        sat.propagate_minutes_series(&times, &mut series);
+        for (t, s) in times.iter().zip(&series) {
+            match (s, sat.propagate_minutes(*t)) {
+                (Ok(a), Ok(b)) => {
+                    for k in 0..3 {
+                        assert!((a.position_km[k] - b.position_km[k]).abs() < 1e-6, "{t}");
+                    }
+                    compared += 1;
+                }
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("series {a:?} vs single {b:?} at {t}"),
+            }
+        }
+    }
+    assert!(compared > 500);
+}
