@@ -8,7 +8,10 @@
 //!    ellipsoid). θ changes no faster than the satellite's largest angular
 //!    rate (at perigee) plus the Earth's rotation, so while θ > θ_max the
 //!    search jumps ahead by (θ − θ_max)/ω_max: no pass can be skipped.
-//! 2. **Coarse sampling** near the station at a step of 1/50 of the period
+//!    Likewise θ ≥ |β|, the station's angle out of the orbit plane, which
+//!    changes only at about the Earth's rotation rate: while |β| > θ_max
+//!    the search jumps by (|β| − θ_max)/ω_β.
+//! 2. **Coarse sampling** near the station at a step of 1/40 of the period
 //!    (10 s to 300 s) of f(t) = elevation − threshold(azimuth).
 //! 3. **Bracketing**: sign changes of f between samples; local maxima (and
 //!    minima) of f that hide a short pass (or a short gap) between samples are
@@ -30,6 +33,13 @@ use crate::propagate::Satellite;
 use crate::solve::{brent_min, brent_root};
 use crate::station::GroundStation;
 use crate::time::UtcTime;
+
+/// Angular margin on the out-of-plane screening, rad (0.5°).
+const PLANE_MARGIN_RAD: f64 = 0.5 * std::f64::consts::PI / 180.0;
+/// Bound on the rate of the station's out-of-plane angle, rad/s: the Earth's
+/// rotation plus 1e-5 rad/s for nodal precession and J2 short-period wobble
+/// of the osculating plane (amplitude ~1e-3 rad at twice the orbital rate).
+const PLANE_RATE_RAD_S: f64 = EARTH_ROTATION_RAD_S + 1e-5;
 
 /// WGS-72 gravitational parameter, km³/s² (the value SGP4 uses).
 const MU_KM3_S2: f64 = 398_600.8;
@@ -99,8 +109,9 @@ struct Sample {
     t: f64,
     f: f64,
     elevation_deg: f64,
-    /// Geocentric angle station–satellite minus the visibility limit, rad.
-    excess_rad: f64,
+    /// Time during which the satellite certainly stays invisible, s
+    /// (negative or small near the station).
+    skip_s: f64,
 }
 
 struct Search<'a> {
@@ -221,18 +232,36 @@ impl<'a> Search<'a> {
     }
 
     fn sample(&self, t: f64) -> Result<Sample> {
-        let itrf = self.itrf(t)?;
+        let teme = self.sat.propagate(self.time(t))?;
+        let gmst = self.gmst0_rad + self.gmst_rate_rad_s * t;
+        let itrf = teme_to_itrf_with_gmst(&teme, gmst);
         let mut aer = self.station.observer.aer(&itrf);
         aer.elevation_deg = self.refract(aer.elevation_deg);
         let r = itrf.position_km;
         let rn = (r[0] * r[0] + r[1] * r[1] + r[2] * r[2]).sqrt();
         let u = self.station_unit;
         let cos_theta = ((r[0] * u[0] + r[1] * u[1] + r[2] * u[2]) / rn).clamp(-1.0, 1.0);
+        let excess_rad = cos_theta.acos() - self.theta_max_rad;
+        // Out-of-plane angle β of the station from the orbit plane (TEME):
+        // θ ≥ |β|, and |β| changes no faster than the station's inertial
+        // motion plus the osculating plane's wobble.
+        let (rr, vv) = (teme.position_km, teme.velocity_km_s);
+        let h = [
+            rr[1] * vv[2] - rr[2] * vv[1],
+            rr[2] * vv[0] - rr[0] * vv[2],
+            rr[0] * vv[1] - rr[1] * vv[0],
+        ];
+        let hn = (h[0] * h[0] + h[1] * h[1] + h[2] * h[2]).sqrt();
+        let (sg, cg) = gmst.sin_cos();
+        let su = [cg * u[0] - sg * u[1], sg * u[0] + cg * u[1], u[2]];
+        let sin_beta = ((su[0] * h[0] + su[1] * h[1] + su[2] * h[2]) / hn).clamp(-1.0, 1.0);
+        let plane_excess_rad = sin_beta.abs().asin() - self.theta_max_rad - PLANE_MARGIN_RAD;
+        let skip_s = (excess_rad / self.omega_max_rad_s).max(plane_excess_rad / PLANE_RATE_RAD_S);
         Ok(Sample {
             t,
             f: aer.elevation_deg - self.threshold(aer.azimuth_deg),
             elevation_deg: aer.elevation_deg,
-            excess_rad: cos_theta.acos() - self.theta_max_rad,
+            skip_s,
         })
     }
 
@@ -247,7 +276,7 @@ impl<'a> Search<'a> {
     }
 
     fn fine_step_s(&self) -> f64 {
-        (self.sat.elements.period_s() / 50.0).clamp(10.0, 300.0)
+        (self.sat.elements.period_s() / 40.0).clamp(10.0, 300.0)
     }
 
     /// Coarse samples over [0, span]; `certain[i]` is true when the interval
@@ -265,9 +294,8 @@ impl<'a> Search<'a> {
             if t >= span {
                 break;
             }
-            let jump = s.excess_rad / self.omega_max_rad_s;
-            skipped = s.excess_rad > 0.0 && jump > h;
-            let step = if skipped { jump } else { h };
+            skipped = s.skip_s > h;
+            let step = if skipped { s.skip_s } else { h };
             t = (t + step).min(span);
         }
         Ok((samples, certain))
@@ -334,9 +362,15 @@ impl<'a> Search<'a> {
         samples: &[Sample],
     ) -> Result<Pass> {
         let tol = self.options.tolerance_s;
-        // Best sampled elevation inside the pass, then refine around it.
-        let inside: Vec<&Sample> = samples.iter().filter(|s| s.t > aos && s.t < los).collect();
+        // Best sampled elevation inside the pass; a parabola through it and
+        // its neighbours gives a first guess, refined by Brent's search in a
+        // narrow bracket (widened to the samples' bracket if the maximum
+        // lands on its edge).
+        let i0 = samples.partition_point(|s| s.t <= aos);
+        let i1 = samples.partition_point(|s| s.t < los);
+        let inside = &samples[i0..i1.max(i0)];
         let (mut lo, mut hi) = (aos, los);
+        let mut guess = None;
         if let Some((k, _)) = inside
             .iter()
             .enumerate()
@@ -348,8 +382,35 @@ impl<'a> Search<'a> {
             if k + 1 < inside.len() {
                 hi = inside[k + 1].t;
             }
+            if k > 0 && k + 1 < inside.len() {
+                let (a, b, c) = (&inside[k - 1], &inside[k], &inside[k + 1]);
+                let num = (b.t - a.t).powi(2) * (b.elevation_deg - c.elevation_deg)
+                    - (b.t - c.t).powi(2) * (b.elevation_deg - a.elevation_deg);
+                let den = (b.t - a.t) * (b.elevation_deg - c.elevation_deg)
+                    - (b.t - c.t) * (b.elevation_deg - a.elevation_deg);
+                if den != 0.0 {
+                    let v = b.t - 0.5 * num / den;
+                    if v > lo && v < hi {
+                        guess = Some(v);
+                    }
+                }
+            }
         }
-        let (mut tca, neg) = brent_min(|t| self.elevation(t).map(|e| -e), lo, hi, tol * 50.0)?;
+        let neg_el = |t: f64| self.elevation(t).map(|e| -e);
+        let tol_tca = tol * 50.0;
+        let (mut tca, neg) = match guess {
+            Some(g) => {
+                let w = (0.1 * (hi - lo)).max(2.0);
+                let (a, b) = ((g - w).max(lo), (g + w).min(hi));
+                let r = brent_min(neg_el, a, b, tol_tca)?;
+                if (r.0 - a < 2.0 * tol_tca && a > lo) || (b - r.0 < 2.0 * tol_tca && b < hi) {
+                    brent_min(neg_el, lo, hi, tol_tca)?
+                } else {
+                    r
+                }
+            }
+            None => brent_min(neg_el, lo, hi, tol_tca)?,
+        };
         let mut max_el = -neg;
         let a_aos = self.look(aos)?;
         let a_los = self.look(los)?;

@@ -230,3 +230,38 @@ fn decayed_satellite_is_an_error_not_garbage() {
     );
     assert!(err.to_string().contains("decayed"), "{err}");
 }
+
+#[test]
+fn screening_never_drops_a_pass() {
+    // 20 real LEO element sets, one day, against a 2 s brute-force scan.
+    let st = GroundStation::parse("Baku:40.41,49.87,0").unwrap();
+    let start = t("2026-05-31T00:00:00Z");
+    let end = t("2026-06-01T00:00:00Z");
+    let mut checked = 0;
+    for file in ["resource.tle", "stations.tle"] {
+        let report = parse_tle_text(file, &read(&format!("tle/{file}")), Default::default());
+        for set in report
+            .sets
+            .into_iter()
+            .filter(|s| s.mean_motion_rev_per_day > 11.0)
+            .take(10)
+        {
+            let sat = Satellite::new(set).unwrap();
+            let o = PassOptions {
+                min_elevation_deg: 0.0,
+                ..Default::default()
+            };
+            let passes = find_passes(&sat, &st, start, end, &o).unwrap();
+            let name = sat.name().to_owned();
+            compare(
+                &passes,
+                &brute(&sat, &st, start, end, 0.0, 2.0),
+                start,
+                2.0,
+                &name,
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 20);
+}
