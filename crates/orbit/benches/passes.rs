@@ -15,7 +15,9 @@ const ISS: &str = "ISS (ZARYA)
 ";
 
 fn bench(c: &mut Criterion) {
-    let set = parse_tle_text("bench", ISS, Default::default()).sets.remove(0);
+    let set = parse_tle_text("bench", ISS, Default::default())
+        .sets
+        .remove(0);
     let sat = Satellite::new(set).unwrap();
     let baku = GroundStation::parse("Baku:40.41,49.87,0").unwrap();
     let start = UtcTime::parse_rfc3339("2026-05-31T00:00:00Z").unwrap();
@@ -25,9 +27,15 @@ fn bench(c: &mut Criterion) {
         ..Default::default()
     };
     let mut group = c.benchmark_group("passes");
-    group.sample_size(20).measurement_time(std::time::Duration::from_secs(2));
+    group
+        .sample_size(20)
+        .measurement_time(std::time::Duration::from_secs(2));
     group.bench_function("iss_baku_7d_10deg", |b| {
-        b.iter(|| find_passes(black_box(&sat), &baku, start, end, &options).unwrap().len())
+        b.iter(|| {
+            find_passes(black_box(&sat), &baku, start, end, &options)
+                .unwrap()
+                .len()
+        })
     });
     group.finish();
 }

@@ -23,7 +23,9 @@ fn bench(c: &mut Criterion) {
         .collect();
     let minutes: Vec<f64> = (0..1440).map(f64::from).collect();
     let mut group = c.benchmark_group("propagate_1440_steps");
-    group.sample_size(20).measurement_time(std::time::Duration::from_secs(2));
+    group
+        .sample_size(20)
+        .measurement_time(std::time::Duration::from_secs(2));
     for sat in &sats {
         group.bench_function(sat.name(), |b| {
             let mut out = Vec::with_capacity(1440);

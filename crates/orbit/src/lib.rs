@@ -4,6 +4,8 @@
 //! A pure library: typed inputs, typed results, [`OrbitError`] on bad input.
 //! No printing, no I/O beyond parsing text handed in.
 
+#![deny(missing_docs)]
+
 pub mod elements;
 pub mod error;
 pub mod propagate;

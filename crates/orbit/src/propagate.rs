@@ -102,6 +102,18 @@ impl Satellite {
         })
     }
 
+    /// Build from a name and two TLE lines, e.g. a scenario's list of
+    /// (name, NORAD number, element lines); `source` labels errors.
+    ///
+    /// # Errors
+    /// [`OrbitError::Parse`] for bad lines, [`OrbitError::Elements`] when
+    /// SGP4 rejects them.
+    pub fn from_tle(source: &str, name: &str, line1: &str, line2: &str) -> Result<Self> {
+        let set =
+            crate::tle::parse_tle_lines(source, Some(name), line1, line2, Default::default())?;
+        Self::new(set)
+    }
+
     /// NORAD catalog number.
     pub fn norad_id(&self) -> u32 {
         self.elements.norad_id

@@ -70,3 +70,16 @@ fn python_sgp4_parity_on_celestrak_snapshot() {
     eprintln!("compared {compared} states (max |dr| {max_dr:e} km), {errors} errors as python");
     assert!(compared > 30_000, "reference truncated? {compared}");
 }
+
+#[test]
+fn satellite_from_named_tle_lines() {
+    let sat = Satellite::from_tle(
+        "scenario caspian",
+        "SPOT 6",
+        "1 38755U 12047A   26150.50000000  .00000000  00000+0  00000+0 0  9990",
+        "2 38755  98.2000 220.0000 0001000  90.0000 270.0000 14.58000000    05",
+    );
+    // Checksums of hand-written lines are wrong: the error names the source and field.
+    let err = sat.unwrap_err().to_string();
+    assert!(err.starts_with("scenario caspian:1:69: checksum"), "{err}");
+}
