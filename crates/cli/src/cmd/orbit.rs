@@ -51,8 +51,16 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct SatArgs {
     /// Element-set file (TLE/3LE, OMM JSON, CSV or XML); repeatable.
-    #[arg(long = "tle", value_name = "FILE", required = true)]
+    #[arg(
+        long = "tle",
+        value_name = "FILE",
+        required_unless_present = "scenario"
+    )]
     tle: Vec<PathBuf>,
+    /// Built-in scenario name (e.g. `caspian`) or scenario file: its
+    /// satellites that carry an element set (in place of, or with, `--tle`).
+    #[arg(long = "scenario", value_name = "NAME_OR_FILE")]
+    scenario: Option<String>,
     /// Satellite name (title line, case-insensitive) or NORAD number; repeatable.
     /// Without it, every satellite in the files.
     #[arg(long = "sat", value_name = "NAME_OR_NORAD")]
@@ -212,9 +220,58 @@ fn read_sets(files: &[PathBuf]) -> anyhow::Result<Vec<ElementSet>> {
     Ok(sets)
 }
 
+/// Element sets of a scenario's satellites (those that carry one).
+fn scenario_sets(key: &str) -> anyhow::Result<Vec<ElementSet>> {
+    let scenario = if silkway_model::builtin::names().contains(&key) {
+        silkway_model::builtin::load(key)?
+    } else {
+        let text = std::fs::read_to_string(key).with_context(|| {
+            format!(
+                "--scenario {key}: not a built-in scenario name ({}) nor a readable file",
+                silkway_model::builtin::names().join(", ")
+            )
+        })?;
+        silkway_model::Scenario::parse(
+            &text,
+            silkway_model::scenario::ScenarioFormat::from_file_name(key),
+            key,
+        )?
+    };
+    let mut sets = Vec::new();
+    for sat in &scenario.satellites {
+        let Some(tle) = &sat.tle else {
+            tracing::info!(
+                "scenario satellite {} has no element set; skipped",
+                sat.name
+            );
+            continue;
+        };
+        let source = format!("scenario {key}, satellite {}", sat.id);
+        let set = silkway_orbit::tle::parse_tle_lines(
+            &source,
+            Some(&sat.name),
+            &tle.line1,
+            &tle.line2,
+            Default::default(),
+        )?;
+        if set.norad_id != sat.norad_id {
+            bail!(
+                "{source}: norad_id {} but the element set is for {}",
+                sat.norad_id,
+                set.norad_id
+            );
+        }
+        sets.push(set);
+    }
+    Ok(sets)
+}
+
 /// Select by `--sat` (name or NORAD number) and initialise SGP4.
 fn satellites(args: &SatArgs) -> anyhow::Result<Vec<Satellite>> {
-    let sets = read_sets(&args.tle)?;
+    let mut sets = read_sets(&args.tle)?;
+    if let Some(key) = &args.scenario {
+        sets.extend(scenario_sets(key)?);
+    }
     let chosen: Vec<ElementSet> = if args.sat.is_empty() {
         sets
     } else {
@@ -235,7 +292,7 @@ fn satellites(args: &SatArgs) -> anyhow::Result<Vec<Satellite>> {
         out
     };
     if chosen.is_empty() {
-        bail!("no element sets found in the given files");
+        bail!("no element sets found in the given files or scenario");
     }
     let mut sats = Vec::new();
     for set in chosen {
@@ -735,6 +792,20 @@ mod tests {
         assert_eq!(csv, "satellite,norad_id,range_km\n\"A, B\",7,1.235\n");
         let table = tabular(&rows, &["satellite", "range_km"], false);
         assert!(table.starts_with("satellite  range_km\n"));
+    }
+
+    #[test]
+    fn caspian_scenario_satellites_propagate() {
+        let sets = scenario_sets("caspian").unwrap();
+        assert!(
+            sets.iter().any(|s| s.norad_id == 39079),
+            "AZERSPACE 1 missing"
+        );
+        for set in sets {
+            let sat = Satellite::new(set).unwrap();
+            sat.propagate_minutes(0.0).unwrap();
+        }
+        assert!(scenario_sets("no-such-scenario-file.toml").is_err());
     }
 
     #[test]
