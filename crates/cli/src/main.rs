@@ -33,6 +33,10 @@ struct Cli {
 enum Area {
     /// Scenario files: validate, show, export.
     Scenario(cmd::scenario::Args),
+    /// Install and inspect run-time data (ITU-R maps).
+    Data(cmd::data::Args),
+    /// ITU-R P-series propagation models, one command per Recommendation.
+    Itu(cmd::itu::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,8 @@ fn main() -> ExitCode {
     let ctx = cmd::Context { format: cli.format };
     let result = match cli.area {
         Area::Scenario(args) => cmd::scenario::run(&ctx, args),
+        Area::Data(args) => cmd::data::run(&ctx, args),
+        Area::Itu(args) => cmd::itu::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

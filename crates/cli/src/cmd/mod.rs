@@ -10,3 +10,5 @@ pub struct Context {
     /// The global `--format`, if given.
     pub format: Option<Format>,
 }
+pub mod data;
+pub mod itu;
