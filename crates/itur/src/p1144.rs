@@ -11,8 +11,28 @@
 //! - ITU-R P.1144-10 (2019), Annex 1 §1a (bilinear interpolation) and
 //!   §1b (bicubic interpolation, Keys kernel with a = −0.5).
 
+/// Rows per block of a lazily loaded grid.
+const BLOCK_ROWS: usize = 32;
+
+/// Where a grid's values are.
+#[derive(Debug)]
+enum Store {
+    /// All values in memory.
+    Memory(Vec<f32>),
+    /// Values read from a cache file block of rows by block of rows, on
+    /// first use (large maps: only the region used is read).
+    Lazy(LazyRows),
+}
+
+#[derive(Debug)]
+struct LazyRows {
+    file: std::sync::Mutex<std::fs::File>,
+    offset: u64,
+    blocks: Vec<std::sync::OnceLock<Box<[f32]>>>,
+}
+
 /// A regular latitude/longitude grid of `f32` values.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Grid {
     nlat: usize,
     nlon: usize,
@@ -22,7 +42,7 @@ pub struct Grid {
     dlon_deg: f64,
     /// Number of columns in 360° of longitude.
     period_cols: usize,
-    values: Vec<f32>,
+    store: Store,
 }
 
 impl Grid {
@@ -64,8 +84,62 @@ impl Grid {
             lon0_deg,
             dlon_deg,
             period_cols,
-            values,
+            store: Store::Memory(values),
         })
+    }
+
+    /// A grid whose values (`nlat` × `nlon` little-endian `f32`, row-major)
+    /// start at byte `offset` of `file` and are read in blocks of rows on
+    /// first use. The caller checks that the file is long enough.
+    pub(crate) fn lazy(
+        header: (usize, usize, f64, f64, f64, f64),
+        file: std::fs::File,
+        offset: u64,
+    ) -> Option<Self> {
+        let (nlat, nlon, lat0_deg, dlat_deg, lon0_deg, dlon_deg) = header;
+        if nlat < 2
+            || nlon < 2
+            || !(dlat_deg > 0.0 && dlon_deg > 0.0)
+            || !lat0_deg.is_finite()
+            || !lon0_deg.is_finite()
+        {
+            return None;
+        }
+        Some(Grid {
+            nlat,
+            nlon,
+            lat0_deg,
+            dlat_deg,
+            lon0_deg,
+            dlon_deg,
+            period_cols: period_cols(dlon_deg, nlon),
+            store: Store::Lazy(LazyRows {
+                file: std::sync::Mutex::new(file),
+                offset,
+                blocks: (0..nlat.div_ceil(BLOCK_ROWS))
+                    .map(|_| std::sync::OnceLock::new())
+                    .collect(),
+            }),
+        })
+    }
+
+    /// Read one block of rows (NaN where the file cannot be read).
+    fn read_block(&self, lazy: &LazyRows, b: usize) -> Box<[f32]> {
+        use std::io::{Read, Seek, SeekFrom};
+        let r0 = b * BLOCK_ROWS;
+        let rows = BLOCK_ROWS.min(self.nlat - r0);
+        let mut buf = vec![0u8; rows * self.nlon * 4];
+        let ok = lazy.file.lock().is_ok_and(|mut f| {
+            f.seek(SeekFrom::Start(lazy.offset + (r0 * self.nlon * 4) as u64))
+                .is_ok()
+                && f.read_exact(&mut buf).is_ok()
+        });
+        if !ok {
+            return vec![f32::NAN; rows * self.nlon].into_boxed_slice();
+        }
+        buf.chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
     }
 
     /// Number of rows (latitudes).
@@ -92,9 +166,13 @@ impl Grid {
     pub fn dlon_deg(&self) -> f64 {
         self.dlon_deg
     }
-    /// The values, row-major.
-    pub fn values(&self) -> &[f32] {
-        &self.values
+    /// The values, row-major, when held in memory (`None` for a lazily
+    /// loaded grid).
+    pub fn values(&self) -> Option<&[f32]> {
+        match &self.store {
+            Store::Memory(v) => Some(v),
+            Store::Lazy(_) => None,
+        }
     }
 
     /// Value at row `i`, column `j` (row clamped, column wrapped).
@@ -106,7 +184,14 @@ impl Grid {
         } else {
             j.clamp(0, self.nlon as i64 - 1) as usize
         };
-        f64::from(self.values[i * self.nlon + j])
+        match &self.store {
+            Store::Memory(v) => f64::from(v[i * self.nlon + j]),
+            Store::Lazy(lazy) => {
+                let b = i / BLOCK_ROWS;
+                let block = lazy.blocks[b].get_or_init(|| self.read_block(lazy, b));
+                f64::from(block[(i - b * BLOCK_ROWS) * self.nlon + j])
+            }
+        }
     }
 
     /// Fractional row and column of a point.
@@ -168,6 +253,17 @@ impl Grid {
             acc += s * wra;
         }
         acc
+    }
+}
+
+/// Columns in 360° of longitude, or 0 when the grid is not global (no
+/// wrap-around: columns are clamped instead).
+fn period_cols(dlon_deg: f64, nlon: usize) -> usize {
+    let period = (360.0 / dlon_deg).round();
+    if (period * dlon_deg - 360.0).abs() < 1e-6 * 360.0 && period as usize <= nlon {
+        period as usize
+    } else {
+        0
     }
 }
 

@@ -336,7 +336,8 @@ fn convert(reader: &mut Reader, dest: &Path, label: &str) -> Result<InstallRepor
                 path: PathBuf::from(&src.values),
                 reason: "inconsistent grid".into(),
             })?;
-        let enc = cache::encode(&grid);
+        let enc =
+            cache::encode(&grid).ok_or_else(|| Error::Install("grid not in memory".into()))?;
         let final_path = dest.join(format!("{}.{}", id.name(), cache::EXT));
         let tmp_path = final_path.with_extension("tmp");
         std::fs::write(&tmp_path, &enc).map_err(|source| Error::Io {

@@ -98,17 +98,13 @@ impl Maps {
             return Ok(g);
         }
         let path = self.path_of(id);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::MapMissing {
-                    map: id.name(),
-                    dir: self.dir.clone(),
-                });
-            }
-            Err(source) => return Err(Error::Io { path, source }),
-        };
-        let grid = cache::decode(&bytes, &path)?;
+        if !path.is_file() {
+            return Err(Error::MapMissing {
+                map: id.name(),
+                dir: self.dir.clone(),
+            });
+        }
+        let grid = cache::open(&path)?;
         Ok(slot.get_or_init(|| Arc::new(grid)))
     }
 
