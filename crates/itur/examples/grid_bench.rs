@@ -34,7 +34,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let maps = Maps::open_default();
     maps.require_installed()?;
 
-    // cold: fresh map handle, maps loaded from disk during the first grid
+    // cold: fresh map handle; the first point loads what it needs from disk
+    let input = TotalInput {
+        lat_deg: 40.41,
+        lon_deg: 49.87,
+        hs_km: None,
+        freq_ghz: 12.0,
+        elevation_deg: silkway_itur::geo::geo_look(40.41, 49.87, 46.0)?.elevation_deg,
+        d_m: 1.2,
+        eta: 0.65,
+        tau_deg: 45.0,
+        p_pct: 0.01,
+    };
+    total_attenuation(&maps, &input)?;
+    let cold_point_s = t_start.elapsed().as_secs_f64();
     let t = Instant::now();
     let first = total_attenuation_grid_serial(&maps, &link, &lats, &lons)?;
     let cold_grid_s = t.elapsed().as_secs_f64();
@@ -54,17 +67,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         parallel.push(t.elapsed().as_secs_f64());
         assert_eq!(g.len(), 10_000);
     }
-    let input = TotalInput {
-        lat_deg: 40.41,
-        lon_deg: 49.87,
-        hs_km: None,
-        freq_ghz: 12.0,
-        elevation_deg: silkway_itur::geo::geo_look(40.41, 49.87, 46.0)?.elevation_deg,
-        d_m: 1.2,
-        eta: 0.65,
-        tau_deg: 45.0,
-        p_pct: 0.01,
-    };
     let n = 2000;
     let t = Instant::now();
     let mut acc = 0.0;
@@ -75,18 +77,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let baku = acc / n as f64;
 
     if let Some(p) = values_path {
-        let mut s = String::from("lat,lon,elevation_deg,a_total_db\n");
+        // Second column: ITU-Rpy's convention, station heights below sea
+        // level (the Caspian depression) clamped to 0, for the comparison.
+        let mut s = String::from("lat,lon,elevation_deg,hs_km,a_total_db,a_total_db_hs_clamped\n");
         for g in &first {
             let a = g.attenuation.map_or(f64::NAN, |a| a.a_total_db);
+            let hs = silkway_itur::p1511::topographic_height_km(&maps, g.lat_deg, g.lon_deg)?;
+            let clamped = total_attenuation(
+                &maps,
+                &TotalInput {
+                    lat_deg: g.lat_deg,
+                    lon_deg: g.lon_deg,
+                    hs_km: Some(hs.max(1e-9)),
+                    elevation_deg: g.elevation_deg,
+                    ..input
+                },
+            )?
+            .a_total_db;
             s.push_str(&format!(
-                "{},{},{},{}\n",
-                g.lat_deg, g.lon_deg, g.elevation_deg, a
+                "{},{},{},{hs},{a},{clamped}\n",
+                g.lat_deg, g.lon_deg, g.elevation_deg
             ));
         }
         std::fs::write(p, s)?;
     }
     println!(
-        "{{\"cold_total_s\": {cold_total_s:.4}, \"cold_grid_s\": {cold_grid_s:.4}, \"grid_serial_s\": {:.5}, \
+        "{{\"cold_point_s\": {cold_point_s:.4}, \"cold_total_s\": {cold_total_s:.4}, \"cold_grid_s\": {cold_grid_s:.4}, \"grid_serial_s\": {:.5}, \
          \"grid_parallel_s\": {:.5}, \"threads\": {}, \"point_s\": {point_s:.3e}, \"baku_a_total_db\": {baku:.4}}}",
         median(serial),
         median(parallel),
