@@ -212,8 +212,14 @@ impl Grid {
     #[inline]
     pub fn bilinear(&self, lat_deg: f64, lon_deg: f64) -> f64 {
         let (r, c) = self.position(lat_deg, lon_deg);
+        if !(r.is_finite() && c.is_finite()) {
+            return f64::NAN;
+        }
         let r = r.clamp(0.0, (self.nlat - 1) as f64);
         let ri = (r.floor() as i64).min(self.nlat as i64 - 2);
+        if c.abs() > 1e9 {
+            return f64::NAN;
+        }
         let ci = c.floor() as i64;
         let fr = r - ri as f64;
         let fc = c - ci as f64;
@@ -235,6 +241,9 @@ impl Grid {
     #[inline]
     pub fn bicubic(&self, lat_deg: f64, lon_deg: f64) -> f64 {
         let (r, c) = self.position(lat_deg, lon_deg);
+        if !(r.is_finite() && c.is_finite()) || r.abs() > 1e9 || c.abs() > 1e9 {
+            return f64::NAN;
+        }
         let ri = r.floor() as i64;
         let ci = c.floor() as i64;
         let mut wr = [0.0; 4];
@@ -312,6 +321,21 @@ mod tests {
     fn bicubic_reproduces_linear_field() {
         let g = ramp();
         assert!((g.bicubic(10.25, 20.75) - (100.25 + 20.75)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn non_finite_queries_give_nan_not_panic() {
+        let g = ramp();
+        for (lat, lon) in [
+            (f64::NAN, 0.0),
+            (0.0, f64::INFINITY),
+            (f64::INFINITY, 1.0),
+            (1e300, -1e300),
+        ] {
+            assert!(g.bilinear(lat, lon).is_nan() || g.bilinear(lat, lon).is_finite());
+            assert!(g.bicubic(lat, lon).is_nan() || g.bicubic(lat, lon).is_finite());
+        }
+        assert!(g.bicubic(f64::NAN, 0.0).is_nan());
     }
 
     #[test]
