@@ -35,7 +35,7 @@ fn value_at_level(
         return Ok(data.bilinear(lat_deg, lon_deg));
     };
     let vsch = maps.get(MapId::P836Vsch(level))?;
-    let topo = maps.get(MapId::P836Topo)?;
+    let topo = maps.p836_node_topography()?;
     let r = (lat_deg - data.lat0_deg()) / data.dlat_deg();
     let mut dl = (lon_deg - data.lon0_deg()).rem_euclid(360.0);
     if dl.is_nan() {
@@ -54,9 +54,7 @@ fn value_at_level(
         (1, 1, fr * fc),
     ] {
         let (i, j) = (ri + di, ci + dj);
-        let node_lat = data.lat0_deg() + i as f64 * data.dlat_deg();
-        let node_lon = data.lon0_deg() + j as f64 * data.dlon_deg();
-        let alt_i = topo.bicubic(node_lat, node_lon);
+        let alt_i = topo.node(i, j);
         let v = data.node(i, j) * (-(alt - alt_i) / vsch.node(i, j)).exp();
         acc += w * v;
     }

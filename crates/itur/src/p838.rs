@@ -89,15 +89,33 @@ pub fn coefficients(freq_ghz: f64, elevation_deg: f64, tau_deg: f64) -> Result<R
         "an elevation in [-90, 90] degrees",
     )?;
     check_range("tau_deg", tau_deg, -360.0, 360.0, "a tilt angle in degrees")?;
-    let lf = freq_ghz.log10();
-    let kh = 10f64.powf(K_H.eval(lf));
-    let kv = 10f64.powf(K_V.eval(lf));
-    let ah = ALPHA_H.eval(lf);
-    let av = ALPHA_V.eval(lf);
+    let [kh, kv, ah, av] = polarization_coefficients(freq_ghz);
     let c = elevation_deg.to_radians().cos().powi(2) * (2.0 * tau_deg.to_radians()).cos();
     let k = (kh + kv + (kh - kv) * c) / 2.0;
     let alpha = (kh * ah + kv * av + (kh * ah - kv * av) * c) / (2.0 * k);
     Ok(RainCoefficients { k, alpha })
+}
+
+/// k_H, k_V, α_H, α_V at `freq_ghz` (eqs. (2)–(3)); the last frequency is
+/// remembered per thread, since grids evaluate one frequency many times.
+fn polarization_coefficients(freq_ghz: f64) -> [f64; 4] {
+    thread_local! {
+        static LAST: std::cell::Cell<(u64, [f64; 4])> = const { std::cell::Cell::new((u64::MAX, [0.0; 4])) };
+    }
+    let key = freq_ghz.to_bits();
+    let (k0, v0) = LAST.with(|c| c.get());
+    if k0 == key {
+        return v0;
+    }
+    let lf = freq_ghz.log10();
+    let v = [
+        10f64.powf(K_H.eval(lf)),
+        10f64.powf(K_V.eval(lf)),
+        ALPHA_H.eval(lf),
+        ALPHA_V.eval(lf),
+    ];
+    LAST.with(|c| c.set((key, v)));
+    v
 }
 
 /// Rain specific attenuation γ_R (dB/km) for rain rate `rain_mm_h`.

@@ -42,6 +42,7 @@ pub fn default_dir() -> PathBuf {
 pub struct Maps {
     dir: PathBuf,
     slots: Vec<OnceLock<Arc<Grid>>>,
+    p836_node_topo: OnceLock<Grid>,
 }
 
 impl Maps {
@@ -50,6 +51,7 @@ impl Maps {
         Maps {
             dir: dir.into(),
             slots: (0..MAP_COUNT).map(|_| OnceLock::new()).collect(),
+            p836_node_topo: OnceLock::new(),
         }
     }
 
@@ -106,6 +108,39 @@ impl Maps {
         }
         let grid = cache::open(&path)?;
         Ok(slot.get_or_init(|| Arc::new(grid)))
+    }
+
+    /// The P.836-6 topography (km, bicubic from the P.836 TOPO map)
+    /// evaluated once at every node of the P.836 water-vapour grid.
+    pub(crate) fn p836_node_topography(&self) -> Result<&Grid> {
+        if let Some(g) = self.p836_node_topo.get() {
+            return Ok(g);
+        }
+        let topo = self.get(MapId::P836Topo)?;
+        let geo = self.get(MapId::P836Vsch(0))?;
+        let (nlat, nlon) = (geo.nlat(), geo.nlon());
+        let mut v = Vec::with_capacity(nlat * nlon);
+        for i in 0..nlat {
+            let lat = geo.lat0_deg() + i as f64 * geo.dlat_deg();
+            for j in 0..nlon {
+                let lon = geo.lon0_deg() + j as f64 * geo.dlon_deg();
+                v.push(topo.bicubic(lat, lon) as f32);
+            }
+        }
+        let g = Grid::new(
+            nlat,
+            nlon,
+            geo.lat0_deg(),
+            geo.dlat_deg(),
+            geo.lon0_deg(),
+            geo.dlon_deg(),
+            v,
+        )
+        .ok_or_else(|| Error::MapCorrupt {
+            path: self.path_of(MapId::P836Topo),
+            reason: "inconsistent P.836 grid".into(),
+        })?;
+        Ok(self.p836_node_topo.get_or_init(|| g))
     }
 
     /// Load every map now (e.g. before timing); returns how many.

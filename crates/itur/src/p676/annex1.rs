@@ -119,9 +119,9 @@ pub(crate) fn gamma_oxygen_unchecked(f: f64, p: f64, rho: f64, t: f64) -> f64 {
         let delta = (a5 + a6 * theta) * 1e-4 * pe * theta08;
         // eq. (5)
         let fi = l.f0;
-        let shape = f / fi
-            * ((df - delta * (fi - f)) / ((fi - f) * (fi - f) + df * df)
-                + (df - delta * (fi + f)) / ((fi + f) * (fi + f) + df * df));
+        let a = (fi - f) * (fi - f) + df * df;
+        let b = (fi + f) * (fi + f) + df * df;
+        let shape = f * ((df - delta * (fi - f)) * b + (df - delta * (fi + f)) * a) / (fi * a * b);
         n += s * shape;
     }
     // eq. (8), (9): dry continuum
@@ -148,8 +148,9 @@ pub(crate) fn gamma_water_unchecked(f: f64, p: f64, rho: f64, t: f64) -> f64 {
         let df0 = b3 * 1e-4 * (p * (b4 * ln_theta).exp() + b5 * e * (b6 * ln_theta).exp());
         let fi = l.f0;
         let df = 0.535 * df0 + (0.217 * df0 * df0 + 2.1316e-12 * fi * fi / theta).sqrt();
-        let shape =
-            f / fi * (df / ((fi - f) * (fi - f) + df * df) + df / ((fi + f) * (fi + f) + df * df));
+        let a = (fi - f) * (fi - f) + df * df;
+        let b = (fi + f) * (fi + f) + df * df;
+        let shape = f * df * (a + b) / (fi * a * b);
         n += s * shape;
     }
     0.1820 * f * n

@@ -126,8 +126,12 @@ fn gamma_water_two(f1: f64, f2: f64, p: f64, rho: f64, t: f64) -> (f64, f64) {
         let fi = l.f0;
         let df = 0.535 * df0 + (0.217 * df0 * df0 + 2.1316e-12 * fi * fi / theta).sqrt();
         let d2 = df * df;
-        let sh =
-            |f: f64| f / fi * (df / ((fi - f) * (fi - f) + d2) + df / ((fi + f) * (fi + f) + d2));
+        // F_i of eq. (5) with δ = 0, the two terms over one denominator
+        let sh = |f: f64| {
+            let a = (fi - f) * (fi - f) + d2;
+            let b = (fi + f) * (fi + f) + d2;
+            f * df * (a + b) / (fi * a * b)
+        };
         n1 += s * sh(f1);
         n2 += s * sh(f2);
     }
