@@ -15,6 +15,8 @@
 //! assert!((l_db - 205.4).abs() < 0.1);
 //! ```
 
+#![deny(missing_docs)]
+
 mod error;
 
 pub mod geo;
