@@ -35,6 +35,10 @@ enum Area {
     Scenario(cmd::scenario::Args),
     /// Orbits: element sets, propagation, look angles, passes, eclipses, tracks.
     Orbit(cmd::orbit::Args),
+    /// Install and inspect run-time data (ITU-R maps).
+    Data(cmd::data::Args),
+    /// ITU-R P-series propagation models, one command per Recommendation.
+    Itu(cmd::itu::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,8 @@ fn main() -> ExitCode {
     let result = match cli.area {
         Area::Scenario(args) => cmd::scenario::run(&ctx, args),
         Area::Orbit(args) => cmd::orbit::run(&ctx, args),
+        Area::Data(args) => cmd::data::run(&ctx, args),
+        Area::Itu(args) => cmd::itu::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

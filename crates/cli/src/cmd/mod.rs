@@ -11,3 +11,5 @@ pub struct Context {
     /// The global `--format`, if given.
     pub format: Option<Format>,
 }
+pub mod data;
+pub mod itu;
