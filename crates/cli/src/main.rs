@@ -33,6 +33,8 @@ struct Cli {
 enum Area {
     /// Scenario files: validate, show, export.
     Scenario(cmd::scenario::Args),
+    /// Earth observation: SPOT5 benchmark (imaging access and planning to come).
+    Eo(cmd::eo::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let ctx = cmd::Context { format: cli.format };
     let result = match cli.area {
         Area::Scenario(args) => cmd::scenario::run(&ctx, args),
+        Area::Eo(args) => cmd::eo::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
