@@ -43,6 +43,9 @@ enum Spot5 {
         /// Worker threads (default: the available cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Share of the time the exact search may use first (tuning aid).
+        #[arg(long, default_value_t = 0.25, hide = true)]
+        exact_share: f64,
         /// Where to write the solution.
         #[arg(long)]
         out: PathBuf,
@@ -66,8 +69,19 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             time_limit,
             seed,
             threads,
+            exact_share,
             out,
-        }) => solve(format, &file, time_limit, seed, threads, &out),
+        }) => {
+            if !(time_limit.is_finite() && (0.0..=1e9).contains(&time_limit)) {
+                anyhow::bail!("--time-limit: expected a number of seconds, found {time_limit}");
+            }
+            let mut opts = SolveOptions::new(Duration::from_secs_f64(time_limit));
+            opts.seed = seed;
+            opts.threads = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            opts.exact_share = exact_share;
+            solve(format, &file, &opts, &out)
+        }
         Command::Spot5(Spot5::Check { file, solution }) => check(format, &file, &solution),
     }
 }
@@ -75,21 +89,10 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
 fn solve(
     format: Format,
     file: &std::path::Path,
-    time_limit: f64,
-    seed: u64,
-    threads: Option<usize>,
+    opts: &SolveOptions,
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
-    if !(time_limit.is_finite() && time_limit >= 0.0) {
-        anyhow::bail!(
-            "--time-limit: expected a non-negative number of seconds, found {time_limit}"
-        );
-    }
     let inst = spot5::read_instance(file)?;
-    let mut opts = SolveOptions::new(Duration::from_secs_f64(time_limit));
-    opts.seed = seed;
-    opts.threads =
-        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let progress = |p: &Progress| match p {
         Progress::Improved {
             profit,
@@ -118,7 +121,7 @@ fn solve(
         }
         _ => {}
     };
-    let res = spot5::solve(&inst, &opts, &progress)?;
+    let res = spot5::solve(&inst, opts, &progress)?;
     std::fs::write(out, spot5::write_solution(&inst, &res.solution))
         .with_context(|| format!("writing {}", out.display()))?;
     let optimal = if res.proven_optimal {
@@ -134,14 +137,16 @@ fn solve(
             "selected": res.solution.selected(),
             "proven_optimal": res.proven_optimal,
             "time_s": res.elapsed.as_secs_f64(),
+            "iterations": res.iterations,
             "out": out.display().to_string(),
         }))?,
         _ => output::print_text(&format!(
-            "profit = {}, weight = {}, selected = {}, optimal = {optimal}, time = {:.2} s",
+            "profit = {}, weight = {}, selected = {}, optimal = {optimal}, time = {:.2} s, iterations = {}",
             res.profit,
             res.weight,
             res.solution.selected(),
-            res.elapsed.as_secs_f64()
+            res.elapsed.as_secs_f64(),
+            res.iterations
         ))?,
     }
     Ok(())

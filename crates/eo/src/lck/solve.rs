@@ -35,15 +35,15 @@ pub struct SolveOptions {
 }
 
 impl SolveOptions {
-    /// Defaults: the given time limit, seed 0, 2 threads, half the time
-    /// for the exact search.
+    /// Defaults: the given time limit, seed 0, 2 threads, a quarter of the
+    /// time for the exact search.
     pub fn new(time_limit: Duration) -> Self {
         SolveOptions {
             time_limit,
             seed: 0,
             threads: 2,
             max_iterations: None,
-            exact_share: 0.5,
+            exact_share: 0.25,
         }
     }
 }

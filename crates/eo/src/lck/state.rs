@@ -72,7 +72,7 @@ impl<'p> State<'p> {
 
     /// Whether `y` is dropped anyway when `x` is added (same group or a
     /// forbidden pair with `x`).
-    fn dropped_by_pair(&self, x: ItemId, y: ItemId) -> bool {
+    pub(crate) fn dropped_by_pair(&self, x: ItemId, y: ItemId) -> bool {
         let g = self.p.items[x as usize].group as usize;
         self.chosen[g] == Some(y) || self.p.adj[x as usize].binary_search(&y).is_ok()
     }
@@ -138,12 +138,7 @@ impl<'p> State<'p> {
                 scratch.clear();
                 scratch.extend(self.chosen.iter().flatten().copied());
                 let items = &self.p.items;
-                // Least profit per unit of weight first: a.p/a.w < b.p/b.w.
-                scratch.sort_by(|&a, &b| {
-                    let (a, b) = (items[a as usize], items[b as usize]);
-                    (u128::from(a.profit) * u128::from(b.weight.max(1)))
-                        .cmp(&(u128::from(b.profit) * u128::from(a.weight.max(1))))
-                });
+                scratch.sort_by(|&a, &b| ratio_order(items, a, b));
                 for &d in scratch.iter() {
                     if self.weight + w <= cap {
                         break;
@@ -157,4 +152,17 @@ impl<'p> State<'p> {
         }
         self.add(x);
     }
+}
+
+/// Order of removal when making room: least profit per unit of weight
+/// first (`a.profit / a.weight < b.profit / b.weight`), ties by id.
+pub(crate) fn ratio_order(
+    items: &[super::problem::Item],
+    a: ItemId,
+    b: ItemId,
+) -> std::cmp::Ordering {
+    let (ia, ib) = (items[a as usize], items[b as usize]);
+    (u128::from(ia.profit) * u128::from(ib.weight.max(1)))
+        .cmp(&(u128::from(ib.profit) * u128::from(ia.weight.max(1))))
+        .then(a.cmp(&b))
 }

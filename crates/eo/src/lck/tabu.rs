@@ -15,7 +15,7 @@
 
 use super::problem::{ItemId, Problem, Selection};
 use super::progress::Stop;
-use super::state::State;
+use super::state::{State, ratio_order};
 use crate::rng::Rng;
 
 /// Parameters of the tabu search.
@@ -35,7 +35,7 @@ impl TabuParams {
         TabuParams {
             seed,
             stream,
-            stagnation: 20_000,
+            stagnation: 10_000,
         }
     }
 }
@@ -74,29 +74,25 @@ pub fn tabu_search(
     let mut dropped = Vec::new();
     let mut scratch = Vec::new();
     let mut tdrops = Vec::new();
+    let mut by_ratio: Vec<ItemId> = Vec::new();
     let tenure_base = 3 + (p.group_count() as u64) / 100;
     let tenure_range = 5 + (p.group_count() as u64) / 25;
     let mut last_improve = 0u64;
+    let mut kicks = 0u64;
     let mut iter = 0u64;
     loop {
         if (iter % 64 == 0 || stop.max_iterations.is_some()) && stop.should_stop(iter) {
             break;
         }
         iter += 1;
-        // Cheapest value per unit of weight among the selected items: a
-        // lower bound on the cost of making room in the knapsack.
-        let min_ratio = p.capacity.map(|_| {
-            st.chosen
-                .iter()
-                .flatten()
-                .map(|&i| {
-                    let it = p.items[i as usize];
-                    it.profit as f64 / it.weight.max(1) as f64
-                })
-                .fold(f64::INFINITY, f64::min)
-        });
+        // Selected items in the order the capacity repair removes them.
+        if p.capacity.is_some() {
+            by_ratio.clear();
+            by_ratio.extend(st.chosen.iter().flatten().copied());
+            by_ratio.sort_by(|&a, &b| ratio_order(&p.items, a, b));
+        }
         let mut best_move: Option<ItemId> = None;
-        let mut best_delta = f64::NEG_INFINITY;
+        let mut best_delta = i64::MIN;
         let mut ties = 0u64;
         for x in 0..n as ItemId {
             let xi = x as usize;
@@ -111,20 +107,35 @@ pub fn tabu_search(
                 loss += yi.profit;
                 wloss += yi.weight;
             }
-            if !p.item_triples[xi].is_empty() {
+            if p.item_triples[xi].is_empty() {
+                tdrops.clear();
+            } else {
                 let (lp, lw) = st.triple_drops(x, &mut tdrops);
                 loss += lp;
                 wloss += lw;
             }
-            let mut delta = it.profit as f64 - loss as f64;
-            if let (Some(cap), Some(r)) = (p.capacity, min_ratio) {
+            if let Some(cap) = p.capacity {
                 let w = st.weight - wloss + it.weight;
                 if w > cap {
-                    delta -= (w - cap) as f64 * r;
+                    let mut freed = 0;
+                    let mut extra = 0;
+                    for &d in &by_ratio {
+                        let di = p.items[d as usize];
+                        if di.weight == 0 || tdrops.contains(&d) || st.dropped_by_pair(x, d) {
+                            continue;
+                        }
+                        freed += di.weight;
+                        extra += di.profit;
+                        if w - freed <= cap {
+                            break;
+                        }
+                    }
+                    loss += extra;
                 }
             }
+            let delta = it.profit as i64 - loss as i64;
             let tabu = tabu_until[xi] > iter;
-            if tabu && (st.profit as f64 + delta) <= best_profit as f64 {
+            if tabu && st.profit as i64 + delta <= best_profit as i64 {
                 continue;
             }
             if delta > best_delta {
@@ -151,11 +162,17 @@ pub fn tabu_search(
             last_improve = iter;
             on_improve(best_profit);
         } else if iter - last_improve > params.stagnation {
-            // Restart from the best selection, a few random items removed.
-            st.load(&best);
+            // Restart from the best selection with a few random items
+            // removed; every tenth restart starts afresh from nothing.
+            kicks += 1;
+            if kicks % 10 == 0 {
+                st.load(&vec![None; p.group_count()]);
+            } else {
+                st.load(&best);
+            }
             let selected: Vec<ItemId> = st.chosen.iter().flatten().copied().collect();
             if !selected.is_empty() {
-                let k = 1 + rng.below((selected.len() as u64 / 10).max(2));
+                let k = 1 + rng.below((selected.len() as u64 / 5).max(2));
                 for _ in 0..k {
                     let d = selected[rng.below(selected.len() as u64) as usize];
                     if st.on[d as usize] {
