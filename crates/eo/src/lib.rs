@@ -13,6 +13,8 @@
 //!
 //! The library never prints: solvers report progress through a callback.
 
+#![deny(missing_docs)]
+
 pub mod error;
 pub mod lck;
 mod rng;

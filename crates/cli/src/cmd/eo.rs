@@ -192,3 +192,87 @@ fn check(format: Format, file: &std::path::Path, solution: &std::path::Path) -> 
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn testdata(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../eo/testdata/spot5")
+            .join(name)
+    }
+
+    fn args(command: Spot5) -> Args {
+        Args {
+            command: Command::Spot5(command),
+        }
+    }
+
+    #[test]
+    fn solve_then_check() {
+        let ctx = super::super::Context { format: None };
+        let out = std::env::temp_dir().join(format!(
+            "silkway-eo-test-{}.spot_sol.txt",
+            std::process::id()
+        ));
+        run(
+            &ctx,
+            args(Spot5::Solve {
+                file: testdata("54.spot"),
+                time_limit: 5.0,
+                seed: 1,
+                threads: Some(2),
+                exact_share: 0.25,
+                out: out.clone(),
+            }),
+        )
+        .unwrap();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with("profit = 70, weight = 0\n"), "{text}");
+        run(
+            &ctx,
+            args(Spot5::Check {
+                file: testdata("54.spot"),
+                solution: out.clone(),
+            }),
+        )
+        .unwrap();
+        // An invalid solution (photograph 0 given a value outside its
+        // options) makes `check` fail, hence a non-zero exit.
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[3] = "7";
+        std::fs::write(&out, lines.join("\n")).unwrap();
+        let err = run(
+            &ctx,
+            args(Spot5::Check {
+                file: testdata("54.spot"),
+                solution: out.clone(),
+            }),
+        );
+        assert!(err.is_err());
+        let _ = std::fs::remove_file(&out);
+    }
+
+    #[test]
+    fn bad_time_limit_and_missing_file_are_errors() {
+        let ctx = super::super::Context { format: None };
+        let solve = |file: &str, time_limit: f64| {
+            run(
+                &ctx,
+                args(Spot5::Solve {
+                    file: testdata(file),
+                    time_limit,
+                    seed: 0,
+                    threads: Some(1),
+                    exact_share: 0.25,
+                    out: std::env::temp_dir().join("silkway-eo-unused.txt"),
+                }),
+            )
+        };
+        assert!(solve("54.spot", f64::NAN).is_err());
+        assert!(solve("54.spot", -1.0).is_err());
+        let e = solve("no-such.spot", 1.0).unwrap_err().to_string();
+        assert!(e.contains("no-such.spot"), "{e}");
+    }
+}
