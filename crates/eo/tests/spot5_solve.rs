@@ -49,7 +49,7 @@ fn small_instances_solved_to_proven_optimum() {
         ("1502", 61158),
     ];
     for (id, optimum) in expected {
-        let opts = SolveOptions::new(Duration::from_secs(20));
+        let opts = SolveOptions::new(Duration::from_secs(60));
         let (inst, _) = common::load(id);
         let out = spot5::solve(&inst, &opts, &|_| {}).unwrap();
         assert!(out.proven_optimal, "{id}: not proven within the limit");

@@ -44,7 +44,7 @@ enum Spot5 {
         #[arg(long)]
         threads: Option<usize>,
         /// Share of the time the exact search may use first (tuning aid).
-        #[arg(long, default_value_t = 0.25, hide = true)]
+        #[arg(long, default_value_t = 0.5, hide = true)]
         exact_share: f64,
         /// Where to write the solution.
         #[arg(long)]

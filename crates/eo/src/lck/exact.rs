@@ -11,6 +11,9 @@
 //! capacity left can only be smaller). The depth-first search uses forward
 //! checking: selecting an item blocks the items it forms a forbidden pair
 //! with, and the third item of a triple whose two other items are selected.
+//! The bound at a node is the smallest, over the next few groups `j`, of
+//! the best still-available profit of the groups before `j` plus the
+//! optimum of the suffix from `j`.
 
 use super::problem::{ItemId, Problem, Selection};
 use super::progress::Stop;
@@ -30,6 +33,9 @@ pub struct ExactOutcome {
     /// Search nodes visited.
     pub nodes: u64,
 }
+
+/// How many groups ahead the node bound looks (see `Rds::dfs`).
+const BOUND_WINDOW: usize = 12;
 
 struct Rds<'p, 's> {
     p: &'p Problem,
@@ -61,6 +67,13 @@ impl Rds<'_, '_> {
                 .p
                 .capacity
                 .is_none_or(|c| self.weight + self.p.items[xi].weight <= c)
+    }
+
+    fn best_available(&self, group: usize) -> u64 {
+        self.order[group]
+            .iter()
+            .find(|&&x| self.available(x))
+            .map_or(0, |&x| self.p.items[x as usize].profit)
     }
 
     fn select(&mut self, x: ItemId) {
@@ -121,13 +134,17 @@ impl Rds<'_, '_> {
             }
             return;
         }
-        let avail = self.order[i]
-            .iter()
-            .find(|&&x| self.available(x))
-            .map_or(0, |&x| self.p.items[x as usize].profit);
+        // Bound: for any j > i, the best available profit of groups i..j
+        // plus the optimum of the suffix from j (window of BOUND_WINDOW).
         let rest = self.opt_suf[i + 1];
-        if self.profit + self.opt_suf[i].min(avail + rest) <= self.best {
-            return;
+        let mut bound = self.opt_suf[i];
+        let mut run = 0;
+        for j in i..(i + BOUND_WINDOW).min(g) {
+            run += self.best_available(j);
+            bound = bound.min(run + self.opt_suf[j + 1]);
+            if self.profit + bound <= self.best {
+                return;
+            }
         }
         for k in 0..self.order[i].len() {
             let x = self.order[i][k];
@@ -158,11 +175,28 @@ pub fn russian_doll(
     stop: &Stop<'_>,
     on_level: &mut dyn FnMut(usize, u64),
 ) -> ExactOutcome {
+    let order: Vec<usize> = (0..p.group_count()).collect();
+    russian_doll_ordered(p, &order, stop, on_level)
+}
+
+/// [`russian_doll`] with the groups taken in the order `groups` (a
+/// permutation of the group indices): the search solves the suffixes of
+/// this sequence.
+///
+/// # Panics
+/// If `groups` is not a permutation of `0..p.group_count()`.
+pub fn russian_doll_ordered(
+    p: &Problem,
+    groups: &[usize],
+    stop: &Stop<'_>,
+    on_level: &mut dyn FnMut(usize, u64),
+) -> ExactOutcome {
     let g = p.group_count();
-    let order: Vec<Vec<ItemId>> = p
-        .group_items
+    assert_eq!(groups.len(), g, "not a permutation of the groups");
+    let order: Vec<Vec<ItemId>> = groups
         .iter()
-        .map(|its| {
+        .map(|&grp| {
+            let its = &p.group_items[grp];
             let mut v: Vec<ItemId> = its
                 .iter()
                 .copied()
