@@ -43,6 +43,10 @@ enum Spot5 {
         /// Worker threads (default: the available cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Tabu iterations per worker: with it, a run is reproducible for a
+        /// seed and thread count on any machine (the time limit still applies).
+        #[arg(long)]
+        max_iterations: Option<u64>,
         /// Share of the time the exact search may use first (tuning aid).
         #[arg(long, default_value_t = 0.5, hide = true)]
         exact_share: f64,
@@ -70,6 +74,7 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             seed,
             threads,
             exact_share,
+            max_iterations,
             out,
         }) => {
             if !(time_limit.is_finite() && (0.0..=1e9).contains(&time_limit)) {
@@ -80,6 +85,7 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             opts.threads = threads
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             opts.exact_share = exact_share;
+            opts.max_iterations = max_iterations;
             solve(format, &file, &opts, &out)
         }
         Command::Spot5(Spot5::Check { file, solution }) => check(format, &file, &solution),
@@ -223,7 +229,8 @@ mod tests {
                 time_limit: 5.0,
                 seed: 1,
                 threads: Some(2),
-                exact_share: 0.25,
+                exact_share: 0.5,
+                max_iterations: None,
                 out: out.clone(),
             }),
         )
@@ -265,7 +272,8 @@ mod tests {
                     time_limit,
                     seed: 0,
                     threads: Some(1),
-                    exact_share: 0.25,
+                    exact_share: 0.5,
+                    max_iterations: Some(100),
                     out: std::env::temp_dir().join("silkway-eo-unused.txt"),
                 }),
             )
