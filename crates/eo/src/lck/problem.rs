@@ -166,6 +166,9 @@ impl ProblemBuilder {
     }
 
     /// Forbids selecting `a` and `b` together (`a == b` bans the item).
+    ///
+    /// # Panics
+    /// If an id was not returned by [`ProblemBuilder::add_item`].
     pub fn forbid_pair(&mut self, a: ItemId, b: ItemId) {
         if a == b {
             self.banned[a as usize] = true;
@@ -175,6 +178,9 @@ impl ProblemBuilder {
     }
 
     /// Forbids selecting `a`, `b` and `c` together.
+    ///
+    /// # Panics
+    /// If an id was not returned by [`ProblemBuilder::add_item`].
     pub fn forbid_triple(&mut self, a: ItemId, b: ItemId, c: ItemId) {
         let mut t = [a, b, c];
         t.sort_unstable();

@@ -79,8 +79,13 @@ pub fn tabu_search(
     let tenure_range = 5 + (p.group_count() as u64) / 25;
     let mut last_improve = 0u64;
     let mut kicks = 0u64;
+    // Nothing can beat the best item of every group.
+    let ceiling = p.trivial_bound();
     let mut iter = 0u64;
     loop {
+        if best_profit >= ceiling {
+            break;
+        }
         if (iter % 64 == 0 || stop.max_iterations.is_some()) && stop.should_stop(iter) {
             break;
         }
