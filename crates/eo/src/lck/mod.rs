@@ -14,9 +14,19 @@
 //! disjunctively constrained knapsack (DCKP) of Wei & Hao (2021) extended
 //! with triples.
 //!
+//! For the acquisition planner (to come, on top of the orbit crate) the
+//! mapping is: a group per tasking request; an item per imaging
+//! opportunity (pass, roll angle), with the request's priority-weighted
+//! value as profit and its data volume as weight; a forbidden pair for two
+//! opportunities of one satellite that cannot follow each other (slew and
+//! settle time, overlap); the onboard memory as capacity. Downlink
+//! deadlines and several memories will need extensions (several capacities,
+//! or a repair step) that the solvers are written to accommodate: moves
+//! only ever see items, conflicts and a weight.
+//!
 //! Solvers: [`exact`] (Russian doll search with forward checking, proves
 //! optimality on small problems), [`tabu`] (Vasquez & Hao style tabu
-//! search), and [`solve`] which runs both as a deterministic portfolio.
+//! search), and [`solve`](mod@solve) which runs both as a deterministic portfolio.
 
 pub mod exact;
 mod problem;

@@ -101,7 +101,7 @@ impl Problem {
 
     /// Whether `sel` satisfies every constraint of this problem (the
     /// solvers' own check; SPOT5 results are also checked independently by
-    /// [`crate::spot5::check`]).
+    /// [`crate::spot5::check()`]).
     pub fn is_feasible(&self, sel: &Selection) -> bool {
         if sel.chosen.len() != self.group_count() {
             return false;

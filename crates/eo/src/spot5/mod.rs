@@ -13,7 +13,7 @@
 //! - [`instance`]: the photographs, their camera options and constraints;
 //! - [`parse`]: the `.spot` reader (errors name file, line and field);
 //! - [`solution`]: the `.spot_sol.txt` reader and writer;
-//! - [`check`]: an independent checker (its own code, not the solver's);
+//! - [`check`](mod@check): an independent checker (its own code, not the solver's);
 //! - [`model`]: the mapping onto the [`crate::lck`] selection problem;
 //! - [`solve`](mod@solve): solve and check.
 //!

@@ -26,7 +26,7 @@ pub struct Spot5Outcome {
     pub elapsed: Duration,
 }
 
-/// Solves `inst` with the [`crate::lck::solve`] portfolio (Russian doll
+/// Solves `inst` with the [`crate::lck::solve()`] portfolio (Russian doll
 /// search, then Vasquez & Hao tabu search) and returns the solution only
 /// after the independent [`check`] accepts it.
 ///
