@@ -39,6 +39,8 @@ enum Area {
     Data(cmd::data::Args),
     /// ITU-R P-series propagation models, one command per Recommendation.
     Itu(cmd::itu::Args),
+    /// Earth observation: SPOT5 benchmark (imaging access and planning to come).
+    Eo(cmd::eo::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Area::Orbit(args) => cmd::orbit::run(&ctx, args),
         Area::Data(args) => cmd::data::run(&ctx, args),
         Area::Itu(args) => cmd::itu::run(&ctx, args),
+        Area::Eo(args) => cmd::eo::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

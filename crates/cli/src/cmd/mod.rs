@@ -3,6 +3,7 @@
 use crate::output::Format;
 
 pub mod orbit;
+pub mod eo;
 pub mod scenario;
 
 /// What every command gets besides its own arguments.
