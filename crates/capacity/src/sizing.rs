@@ -1,0 +1,310 @@
+//! Sizing a service: the MHz and power a request needs on each candidate
+//! transponder, the MODCOD chosen for its availability target, whether it
+//! fits the free capacity, candidates ranked.
+//!
+//! The service is one forward (hub → terminals) carrier received by every
+//! terminal, so the worst terminal site (most power needed) sizes it. For
+//! each MODCOD of the set: `Rs = R / η`, occupied `Rs (1 + α)`, the power
+//! share meeting the threshold with the planned downlink fade at every
+//! site (the fade not exceeded `availability` % of the year: given, or from
+//! a [`silkway_link::Fade`] model), hence PEB and the footprint
+//! `max(occupied, PEB)`. The MODCOD with the smallest footprint among those
+//! that fit the free capacity is chosen (the smallest overall when none
+//! fits). Candidates: those that fit first, then by footprint.
+//!
+//! # References
+//! Maral & Bousquet, 5th ed., §5.8 (availability), §6.5.4 (power sharing);
+//! ETSI EN 302 307-1 (MODCODs); Intelsat IESS-410 (PEB).
+
+use serde::Serialize;
+use silkway_link::{Fade, ModcodSet};
+use silkway_model::{Scenario, Transponder};
+
+use crate::budget::{CarrierPower, CarrierSpec, carrier_power, downlink_path, satellite_lon_deg};
+use crate::error::{Error, Result, field};
+use crate::peb::LimitedBy;
+use crate::plan::{PlanReport, TransponderUse};
+use crate::propagation::Propagation;
+use crate::request::ServiceRequest;
+use crate::site::Site;
+
+/// One candidate transponder for a request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Rank, 1 = best.
+    pub rank: usize,
+    /// Transponder id.
+    pub transponder: String,
+    /// Satellite id.
+    pub satellite: String,
+    /// Hub station used.
+    pub hub: Option<String>,
+    /// A MODCOD closes the link at every site.
+    pub feasible: bool,
+    /// It fits the transponder's free bandwidth and power.
+    pub fits: bool,
+    /// Chosen MODCOD.
+    pub modcod: Option<String>,
+    /// Symbol rate, Msymbol/s.
+    pub symbol_rate_msps: Option<f64>,
+    /// Occupied bandwidth, MHz.
+    pub bandwidth_mhz: Option<f64>,
+    /// Share of the transponder power, %.
+    pub power_pct: Option<f64>,
+    /// Power-equivalent bandwidth, MHz.
+    pub peb_mhz: Option<f64>,
+    /// Power- or bandwidth-limited.
+    pub limited_by: Option<LimitedBy>,
+    /// `max(bandwidth, PEB)`, MHz.
+    pub resource_mhz: Option<f64>,
+    /// The site needing the most power.
+    pub worst_site: Option<String>,
+    /// Downlink fade planned at the worst site, dB.
+    pub downlink_fade_db: Option<f64>,
+    /// Transponder power free before the service, %.
+    pub free_power_pct: f64,
+    /// Widest free block before the service, MHz.
+    pub largest_free_block_mhz: f64,
+    /// Why it is infeasible or does not fit.
+    pub reason: Option<String>,
+}
+
+/// The answer to a request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SizingReport {
+    /// Request name.
+    pub request: String,
+    /// Information rate sized for, Mbit/s.
+    pub throughput_mbps: f64,
+    /// Availability target, %.
+    pub availability_pct: f64,
+    /// `"given"` (rain_fade_db of the request) or `"model"`.
+    pub fade_source: &'static str,
+    /// Candidates, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+struct Choice {
+    modcod: &'static str,
+    rs_baud: f64,
+    worst: CarrierPower,
+    worst_site: String,
+    fade_db: f64,
+    fits: bool,
+}
+
+fn modcod_set(r: &ServiceRequest) -> ModcodSet {
+    r.modcods.unwrap_or(ModcodSet::DvbS2)
+}
+
+/// Sizes `request` on every candidate transponder of `scenario`, with free
+/// capacity from `plan` (the scenario's current plan). `model`, when
+/// given, supplies the downlink fade; otherwise the request's
+/// `rain_fade_db` is required.
+pub fn size(
+    scenario: &Scenario,
+    plan: &PlanReport,
+    request: &ServiceRequest,
+    model: Option<&dyn Fade>,
+) -> Result<SizingReport> {
+    request.validate()?;
+    let propagation = match (model, request.rain_fade_db) {
+        (Some(m), _) => Propagation::Model(m),
+        (None, Some(a)) => Propagation::Fixed {
+            downlink_fade_db: a,
+        },
+        (None, None) => {
+            return Err(field(
+                "rain_fade_db",
+                "give the downlink rain fade at the availability target (no propagation model is available yet)",
+            ));
+        }
+    };
+    for (i, id) in request.candidates.iter().enumerate() {
+        if scenario.transponder(id).is_none() {
+            return Err(field(
+                format!("candidates[{i}]"),
+                format!("unknown transponder {id:?}"),
+            ));
+        }
+    }
+    let sites = request.terminal_sites()?;
+    let rate = request.throughput_bps();
+    let mut out = Vec::new();
+    for t in &scenario.transponders {
+        if !request.candidates.is_empty() && !request.candidates.contains(&t.id) {
+            continue;
+        }
+        let Some(used) = plan.transponders.iter().find(|u| u.id == t.id) else {
+            continue;
+        };
+        out.push(candidate(
+            scenario,
+            t,
+            used,
+            request,
+            &sites,
+            rate,
+            &propagation,
+        )?);
+    }
+    out.sort_by(|a, b| {
+        (b.fits, b.feasible).cmp(&(a.fits, a.feasible)).then(
+            a.resource_mhz
+                .unwrap_or(f64::INFINITY)
+                .total_cmp(&b.resource_mhz.unwrap_or(f64::INFINITY)),
+        )
+    });
+    for (i, c) in out.iter_mut().enumerate() {
+        c.rank = i + 1;
+    }
+    Ok(SizingReport {
+        request: request.name.clone(),
+        throughput_mbps: rate / 1e6,
+        availability_pct: request.availability_pct,
+        fade_source: match propagation {
+            Propagation::Fixed { .. } => "given",
+            Propagation::Model(_) => "model",
+        },
+        candidates: out,
+    })
+}
+
+fn candidate(
+    scenario: &Scenario,
+    t: &Transponder,
+    used: &TransponderUse,
+    r: &ServiceRequest,
+    sites: &[Site],
+    rate_bps: f64,
+    prop: &Propagation<'_>,
+) -> Result<Candidate> {
+    let mut c = Candidate {
+        rank: 0,
+        transponder: t.id.clone(),
+        satellite: t.satellite.clone(),
+        hub: None,
+        feasible: false,
+        fits: false,
+        modcod: None,
+        symbol_rate_msps: None,
+        bandwidth_mhz: None,
+        power_pct: None,
+        peb_mhz: None,
+        limited_by: None,
+        resource_mhz: None,
+        worst_site: None,
+        downlink_fade_db: None,
+        free_power_pct: used.free_power_pct,
+        largest_free_block_mhz: used.largest_free_block_mhz,
+        reason: None,
+    };
+    let Some((h, hub)) = r
+        .hubs
+        .iter()
+        .enumerate()
+        .find(|(_, h)| h.satellite == t.satellite)
+    else {
+        c.reason = Some(format!("no hub given for satellite {}", t.satellite));
+        return Ok(c);
+    };
+    let hub_site = Site::from_station(scenario, &hub.station, &hub.antenna, &format!("hubs[{h}]"))?;
+    c.hub = Some(hub.station.clone());
+    let sat_lon = satellite_lon_deg(scenario, &t.satellite, &format!("transponders.{}", t.id))?;
+    let centre = t.downlink_centre_mhz;
+    let mut fades = Vec::with_capacity(sites.len());
+    for s in sites {
+        let fade = match downlink_path(sat_lon, s, centre / 1000.0, "sites") {
+            Ok(path) => prop.downlink_fade_db(&path, r.availability_pct, "rain_fade_db")?,
+            Err(e) => {
+                c.reason = Some(e.to_string());
+                return Ok(c);
+            }
+        };
+        fades.push(fade);
+    }
+    let mut best: Option<Choice> = None;
+    let mut last_reason = None;
+    for m in modcod_set(r).modcods() {
+        let rs = rate_bps / m.efficiency_bits_per_symbol;
+        let spec = CarrierSpec {
+            transponder: t,
+            centre_mhz: centre,
+            symbol_rate_baud: rs,
+            rolloff: r.rolloff,
+            modcod: m,
+            implementation_margin_db: r.implementation_margin_db,
+            uplink_fade_db: r.uplink_fade_db,
+        };
+        let mut worst: Option<(CarrierPower, String, f64)> = None;
+        let mut failed = false;
+        for (s, fade) in sites.iter().zip(&fades) {
+            match carrier_power(scenario, &spec, &hub_site, s, *fade, "request") {
+                Ok(p) => {
+                    if worst
+                        .as_ref()
+                        .is_none_or(|w| p.power_share > w.0.power_share)
+                    {
+                        worst = Some((p, s.name.clone(), *fade));
+                    }
+                }
+                Err(e @ (Error::NotCovered { .. } | Error::Link { .. })) => {
+                    c.reason = Some(e.to_string());
+                    return Ok(c);
+                }
+                Err(e) => {
+                    last_reason = Some(format!("{}: {e}", m.name));
+                    failed = true;
+                    break;
+                }
+            }
+        }
+        let Some((p, site, fade)) = worst.filter(|_| !failed) else {
+            continue;
+        };
+        let fits = p.occupied_bandwidth_mhz <= used.largest_free_block_mhz + 1e-9
+            && p.power_share * 100.0 <= used.free_power_pct + 1e-9;
+        let better = match &best {
+            None => true,
+            Some(b) => (fits, -p.resource_mhz) > (b.fits, -b.worst.resource_mhz),
+        };
+        if better {
+            best = Some(Choice {
+                modcod: m.name,
+                rs_baud: rs,
+                worst: p,
+                worst_site: site,
+                fade_db: fade,
+                fits,
+            });
+        }
+    }
+    match best {
+        None => {
+            c.reason = Some(last_reason.unwrap_or_else(|| "no MODCOD closes the link".into()));
+        }
+        Some(b) => {
+            c.feasible = true;
+            c.fits = b.fits;
+            c.modcod = Some(b.modcod.to_owned());
+            c.symbol_rate_msps = Some(b.rs_baud / 1e6);
+            c.bandwidth_mhz = Some(b.worst.occupied_bandwidth_mhz);
+            c.power_pct = Some(b.worst.power_share * 100.0);
+            c.peb_mhz = Some(b.worst.peb_mhz);
+            c.limited_by = Some(b.worst.limited_by);
+            c.resource_mhz = Some(b.worst.resource_mhz);
+            c.worst_site = Some(b.worst_site);
+            c.downlink_fade_db = Some(b.fade_db);
+            if !b.fits {
+                c.reason = Some(format!(
+                    "needs {:.2} MHz and {:.1} % power; free: {:.2} MHz block, {:.1} % power",
+                    b.worst.occupied_bandwidth_mhz,
+                    b.worst.power_share * 100.0,
+                    used.largest_free_block_mhz,
+                    used.free_power_pct
+                ));
+            }
+        }
+    }
+    Ok(c)
+}
