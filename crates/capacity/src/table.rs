@@ -89,7 +89,12 @@ pub fn plan_table(r: &PlanReport) -> String {
             let _ = writeln!(s, "  [{kind}] {}: {}", v.path, v.message);
         }
     }
-    s
+    trimmed(&s)
+}
+
+/// Drops trailing spaces of padded columns.
+fn trimmed(s: &str) -> String {
+    s.lines().map(|l| l.trim_end().to_owned() + "\n").collect()
 }
 
 fn serde_plain<T: serde::Serialize>(x: T) -> String {
@@ -144,5 +149,5 @@ pub fn sizing_table(r: &SizingReport) -> String {
             let _ = writeln!(s, "       {reason}");
         }
     }
-    s
+    trimmed(&s)
 }
