@@ -83,7 +83,7 @@ pub fn transponder_at(
         let Some(id) = beam else { return Ok(0.0) };
         let b = scenario.beam(id).ok_or_else(|| {
             field(
-                format!("transponders.{}.{which}", t.id),
+                format!("transponder {}.{which}", t.id),
                 format!("unknown beam {id:?}"),
             )
         })?;

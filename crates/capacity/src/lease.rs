@@ -90,7 +90,7 @@ pub fn check_leases(
         }
     }
 
-    for t in plan {
+    for (ti, t) in plan.iter().enumerate() {
         let operator = scenario
             .satellite(&t.satellite)
             .map(|s| s.operator.as_str())
@@ -164,7 +164,7 @@ pub fn check_leases(
                 push(
                     out,
                     ViolationKind::LeasePowerExceeded,
-                    format!("transponders.{}", t.id),
+                    format!("transponders[{ti}]"),
                     &t.id,
                     own.iter().map(|c| c.id.clone()).collect(),
                     format!(

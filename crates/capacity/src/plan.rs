@@ -299,7 +299,7 @@ pub fn largest_free_block_mhz(low: f64, high: f64, guard: f64, carriers: &[Carri
 pub fn plan(scenario: &Scenario, date: Option<&str>) -> PlanReport {
     let mut violations = Vec::new();
     let mut transponders = Vec::new();
-    for t in &scenario.transponders {
+    for (ti, t) in scenario.transponders.iter().enumerate() {
         let low = t.downlink_centre_mhz - t.bandwidth_mhz / 2.0;
         let high = t.downlink_centre_mhz + t.bandwidth_mhz / 2.0;
         let mut carriers: Vec<CarrierUse> = scenario
@@ -326,7 +326,7 @@ pub fn plan(scenario: &Scenario, date: Option<&str>) -> PlanReport {
         if share > 1.0 + 1e-9 {
             violations.push(violation(
                 ViolationKind::PowerOverbooked,
-                format!("transponders.{}", t.id),
+                format!("transponders[{ti}]"),
                 &t.id,
                 carriers.iter().map(|c| c.id.clone()).collect(),
                 format!(

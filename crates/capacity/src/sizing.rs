@@ -210,7 +210,11 @@ fn candidate(
     };
     let hub_site = Site::from_station(scenario, &hub.station, &hub.antenna, &format!("hubs[{h}]"))?;
     c.hub = Some(hub.station.clone());
-    let sat_lon = satellite_lon_deg(scenario, &t.satellite, &format!("transponders.{}", t.id))?;
+    let sat_lon = satellite_lon_deg(
+        scenario,
+        &t.satellite,
+        &format!("transponder {}.satellite", t.id),
+    )?;
     let centre = t.downlink_centre_mhz;
     let mut fades = Vec::with_capacity(sites.len());
     for s in sites {

@@ -323,3 +323,78 @@ fn largest_free_block() {
     let r = run(BASE, None);
     assert!((r.transponders[0].largest_free_block_mhz - 15.0).abs() < 1e-9);
 }
+
+#[test]
+fn station_outside_the_beam() {
+    // A beam over the Caucasus only: Tashkent (69.24°E) is outside it.
+    let text = mutated(
+        "[[transponders]]",
+        "[[beams]]\nid = \"caucasus\"\nsatellite = \"geo\"\nname = \"Caucasus\"\n\
+         contours = [{ level_db = 0.0, polygon = [[40.0, 38.0], [52.0, 38.0], [52.0, 44.0], [40.0, 44.0]] }]\n\n\
+         [[transponders]]\ndownlink_beam = \"caucasus\"",
+    );
+    let r = run(&text, None);
+    assert!(
+        r.violations
+            .iter()
+            .all(|v| v.kind == ViolationKind::NotCovered)
+    );
+    assert_eq!(r.violations.len(), 3, "{:#?}", r.violations);
+    assert!(
+        r.violations[0]
+            .message
+            .contains("outside the coverage of beam caucasus")
+    );
+    // Baku's uplink is covered: with the beam as uplink beam only, the plan
+    // is clean and unchanged (peak level 0 dB at Baku).
+    let text = text.replace("downlink_beam = \"caucasus\"", "uplink_beam = \"caucasus\"");
+    let r2 = run(&text, None);
+    assert!(r2.violations.is_empty(), "{:#?}", r2.violations);
+    let base = run(BASE, None);
+    assert_eq!(carrier(&r2, "c1").power_pct, carrier(&base, "c1").power_pct);
+}
+
+#[test]
+fn beam_level_costs_power() {
+    // Tashkent in a −3 dB downlink contour: the carrier needs more power.
+    let text = mutated(
+        "[[transponders]]",
+        "[[beams]]\nid = \"wide\"\nsatellite = \"geo\"\nname = \"Wide\"\n\
+         contours = [{ level_db = -3.0, polygon = [[30.0, 30.0], [80.0, 30.0], [80.0, 50.0], [30.0, 50.0]] }]\n\n\
+         [[transponders]]\ndownlink_beam = \"wide\"",
+    );
+    let r = run(&text, None);
+    let base = run(BASE, None);
+    let (a, b) = (
+        carrier(&base, "c1").power_pct.unwrap(),
+        carrier(&r, "c1").power_pct.unwrap(),
+    );
+    // At most 3 dB more (the uplink share of the noise does not change).
+    assert!(b > a && b < a * 10f64.powf(0.3) + 1e-9, "{a} {b}");
+}
+
+#[test]
+fn lease_overlapping_another_lessee_and_outside_the_transponder() {
+    let extra = "\n[[leases]]\nid = \"l2\"\nlessee = \"op\"\ntransponder = \"t1\"\n\
+                 from_mhz = 11980.0\nto_mhz = 12040.0\nstart = \"2027-06-01\"\nend = \"2029-01-01\"\n";
+    let r = run(&(BASE.to_owned() + extra), None);
+    let mut k = kinds(&r);
+    k.sort_by_key(|x| format!("{x:?}"));
+    assert_eq!(
+        k,
+        [
+            ViolationKind::LeaseOutsideTransponder,
+            ViolationKind::LeaseOverlap
+        ],
+        "{:#?}",
+        r.violations
+    );
+    assert_eq!(
+        r.violations
+            .iter()
+            .find(|v| v.kind == ViolationKind::LeaseOverlap)
+            .unwrap()
+            .path,
+        "leases[1]"
+    );
+}

@@ -269,3 +269,26 @@ fn lease_rules() {
         "leases[0].power_pct",
     );
 }
+
+#[test]
+fn builtin_payload_is_marked_illustrative_and_sourced() {
+    let s = silkway_model::builtin::load("caspian").unwrap();
+    assert!(s.beams.len() >= 2 && s.transponders.len() >= 2);
+    for sat in ["azerspace-1", "kazsat-3"] {
+        assert!(s.transponders.iter().any(|t| t.satellite == sat), "{sat}");
+        assert!(
+            s.carriers
+                .iter()
+                .any(|c| s.transponder(&c.transponder).unwrap().satellite == sat),
+            "{sat}"
+        );
+    }
+    assert!(s.beams.iter().all(|b| b.illustrative && b.source.is_some()));
+    assert!(
+        s.transponders
+            .iter()
+            .all(|t| t.illustrative && t.source.is_some())
+    );
+    assert!(s.carriers.iter().all(|c| c.source.is_some()));
+    assert!(s.leases.iter().all(|l| l.source.is_some()));
+}
