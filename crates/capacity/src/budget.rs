@@ -32,6 +32,11 @@ pub struct CarrierPower {
     pub required_esn0_db: f64,
     /// Uplink EIRP the carrier needs, dBW.
     pub uplink_eirp_dbw: f64,
+    /// Transmit antenna gain at the uplink frequency, dBi.
+    pub uplink_gain_dbi: f64,
+    /// Power at the transmit antenna flange, `EIRP − G`, dBW (feeder
+    /// losses not included): what the uplink HPA must deliver.
+    pub uplink_power_dbw: f64,
     /// Carrier downlink EIRP toward the receiving site, dBW.
     pub eirp_dbw: f64,
     /// Fraction of the transponder power at its operating point.
@@ -231,9 +236,12 @@ pub fn carrier_power(
     let uplink_eirp = state.uplink.pfd_dbw_m2
         + spec.uplink_fade_db
         + 10.0 * (4.0 * std::f64::consts::PI * (up_range * 1e3).powi(2)).log10();
+    let uplink_gain = up.gain_dbi(ul_ghz, path)?;
     Ok(CarrierPower {
         required_esn0_db: required,
         uplink_eirp_dbw: uplink_eirp,
+        uplink_gain_dbi: uplink_gain,
+        uplink_power_dbw: uplink_eirp - uplink_gain,
         eirp_dbw: state.carrier.eirp_dbw,
         power_share: share,
         peb_mhz: peb,

@@ -85,6 +85,9 @@ pub struct TransponderUse {
     /// Widest free stretch of the band once guard bands are kept on both
     /// sides of existing carriers, MHz: the largest carrier that still fits.
     pub largest_free_block_mhz: f64,
+    /// Total EIRP at the operating point at the transmit beam peak,
+    /// `EIRP_sat − OBO`, dBW: what the carriers share.
+    pub operating_eirp_dbw: f64,
     /// Output back-off held for intermodulation at the multi-carrier
     /// operating point, dB (the total power available is EIRP_sat − OBO).
     pub intermod_allowance_db: f64,
@@ -350,6 +353,7 @@ pub fn plan(scenario: &Scenario, date: Option<&str>) -> PlanReport {
             free_bandwidth_mhz: t.bandwidth_mhz - bw_used,
             free_power_pct: (1.0 - share) * 100.0,
             largest_free_block_mhz: largest_free_block_mhz(low, high, t.guard_band_mhz, &carriers),
+            operating_eirp_dbw: t.saturated_eirp_dbw - t.obo_db,
             intermod_allowance_db: t.obo_db,
             intermod_ci_db: t.intermod_ci_db,
             guard_band_mhz: t.guard_band_mhz,

@@ -398,3 +398,13 @@ fn lease_overlapping_another_lessee_and_outside_the_transponder() {
         "leases[1]"
     );
 }
+
+#[test]
+fn uplink_power_is_eirp_minus_gain() {
+    // 9 m, η 0.7 at 14.25 GHz: 10 log(0.7 (π · 9 / 0.021 038)²) = 61.02 dBi.
+    let r = run(BASE, None);
+    let b = carrier(&r, "c1").budget.clone().unwrap();
+    assert!((b.uplink_gain_dbi - 61.019).abs() < 1e-3, "{b:?}");
+    assert!((b.uplink_power_dbw - (b.uplink_eirp_dbw - b.uplink_gain_dbi)).abs() < 1e-12);
+    assert!((r.transponders[0].operating_eirp_dbw - 47.0).abs() < 1e-12);
+}
