@@ -22,8 +22,9 @@ use silkway_model::{Scenario, Transponder};
 
 use crate::budget::{CarrierPower, CarrierSpec, carrier_power, downlink_path, satellite_lon_deg};
 use crate::error::{Error, Result, field};
+use crate::lease::granted_power_share;
 use crate::peb::LimitedBy;
-use crate::plan::{PlanReport, TransponderUse};
+use crate::plan::{PlanReport, TransponderUse, largest_free_block_mhz};
 use crate::propagation::Propagation;
 use crate::request::ServiceRequest;
 use crate::site::Site;
@@ -67,6 +68,22 @@ pub struct Candidate {
     pub largest_free_block_mhz: f64,
     /// Why it is infeasible or does not fit.
     pub reason: Option<String>,
+    /// When the request names a `customer` that leases capacity on this
+    /// transponder: whether the service fits inside its active leases.
+    pub lease: Option<LeaseFit>,
+}
+
+/// The service against the customer's own leases on a transponder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaseFit {
+    /// Lease ids considered (active on the plan's date).
+    pub leases: Vec<String>,
+    /// Widest free block inside the leased segments, guard bands kept, MHz.
+    pub free_block_mhz: f64,
+    /// Power granted by the leases and not used by the customer's carriers, %.
+    pub free_power_pct: f64,
+    /// The service fits inside the leases (needs a MODCOD).
+    pub fits: bool,
 }
 
 /// The answer to a request.
@@ -138,15 +155,15 @@ pub fn size(
         let Some(used) = plan.transponders.iter().find(|u| u.id == t.id) else {
             continue;
         };
-        out.push(candidate(
+        let ctx = Ctx {
             scenario,
-            t,
-            used,
             request,
-            &sites,
-            rate,
-            &propagation,
-        )?);
+            sites: &sites,
+            rate_bps: rate,
+            prop: &propagation,
+            date: plan.date.as_deref(),
+        };
+        out.push(candidate(&ctx, t, used)?);
     }
     out.sort_by(|a, b| {
         (b.fits, b.feasible).cmp(&(a.fits, a.feasible)).then(
@@ -170,15 +187,25 @@ pub fn size(
     })
 }
 
-fn candidate(
-    scenario: &Scenario,
-    t: &Transponder,
-    used: &TransponderUse,
-    r: &ServiceRequest,
-    sites: &[Site],
+/// What every candidate is sized with.
+struct Ctx<'a> {
+    scenario: &'a Scenario,
+    request: &'a ServiceRequest,
+    sites: &'a [Site],
     rate_bps: f64,
-    prop: &Propagation<'_>,
-) -> Result<Candidate> {
+    prop: &'a Propagation<'a>,
+    date: Option<&'a str>,
+}
+
+fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Candidate> {
+    let (scenario, r, sites, rate_bps, prop, date) = (
+        ctx.scenario,
+        ctx.request,
+        ctx.sites,
+        ctx.rate_bps,
+        ctx.prop,
+        ctx.date,
+    );
     let mut c = Candidate {
         rank: 0,
         transponder: t.id.clone(),
@@ -198,6 +225,7 @@ fn candidate(
         free_power_pct: used.free_power_pct,
         largest_free_block_mhz: used.largest_free_block_mhz,
         reason: None,
+        lease: None,
     };
     let Some((h, hub)) = r
         .hubs
@@ -299,6 +327,7 @@ fn candidate(
             c.resource_mhz = Some(b.worst.resource_mhz);
             c.worst_site = Some(b.worst_site);
             c.downlink_fade_db = Some(b.fade_db);
+            c.lease = lease_fit(scenario, t, used, r, &b.worst, date);
             if !b.fits {
                 c.reason = Some(format!(
                     "needs {:.2} MHz and {:.1} % power; free: {:.2} MHz block, {:.1} % power",
@@ -311,4 +340,48 @@ fn candidate(
         }
     }
     Ok(c)
+}
+
+/// The customer's active leases on `t` and how much of them is free.
+fn lease_fit(
+    scenario: &Scenario,
+    t: &Transponder,
+    used: &TransponderUse,
+    r: &ServiceRequest,
+    need: &CarrierPower,
+    date: Option<&str>,
+) -> Option<LeaseFit> {
+    let customer = r.customer.as_deref()?;
+    let leases: Vec<&silkway_model::Lease> = scenario
+        .leases
+        .iter()
+        .filter(|l| l.transponder == t.id && l.lessee == customer)
+        .filter(|l| date.is_none_or(|d| l.active_on(d)))
+        .collect();
+    if leases.is_empty() {
+        return None;
+    }
+    let free_block_mhz = leases
+        .iter()
+        .map(|l| largest_free_block_mhz(l.from_mhz, l.to_mhz, t.guard_band_mhz, &used.carriers))
+        .fold(0.0, f64::max);
+    let granted: f64 = leases
+        .iter()
+        .map(|l| granted_power_share(l, t.bandwidth_mhz))
+        .sum();
+    let own: f64 = used
+        .carriers
+        .iter()
+        .filter(|c| c.owner == customer)
+        .filter_map(|c| c.power_pct)
+        .sum::<f64>()
+        / 100.0;
+    let free_power_pct = (granted - own) * 100.0;
+    Some(LeaseFit {
+        leases: leases.iter().map(|l| l.id.clone()).collect(),
+        free_block_mhz,
+        free_power_pct,
+        fits: need.occupied_bandwidth_mhz <= free_block_mhz + 1e-9
+            && need.power_share * 100.0 <= free_power_pct + 1e-9,
+    })
 }

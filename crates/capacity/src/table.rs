@@ -148,6 +148,16 @@ pub fn sizing_table(r: &SizingReport) -> String {
         if let Some(reason) = &c.reason {
             let _ = writeln!(s, "       {reason}");
         }
+        if let Some(l) = &c.lease {
+            let _ = writeln!(
+                s,
+                "       inside the customer's lease ({}): {} (free {:.2} MHz block, {:.1} % power)",
+                l.leases.join(", "),
+                if l.fits { "fits" } else { "does not fit" },
+                l.free_block_mhz,
+                l.free_power_pct
+            );
+        }
     }
     trimmed(&s)
 }

@@ -53,6 +53,16 @@ fn pakistani_isp_backhaul_on_azerspace1() {
     let peb = best.peb_mhz.unwrap();
     assert!((best.resource_mhz.unwrap() - bw.max(peb)).abs() < 1e-12);
     assert!(bw <= best.largest_free_block_mhz);
+    // Supernet's own lease (11 492–11 510 MHz) is full of its carriers:
+    // its granted power is half the transponder (18/36), 4.1 % used.
+    let lease = best.lease.as_ref().unwrap();
+    assert_eq!(lease.leases, ["supernet-az1-ku-02"]);
+    assert!(!lease.fits);
+    assert_eq!(lease.free_block_mhz, 0.0);
+    assert!(
+        (lease.free_power_pct - (50.0 - 4.076)).abs() < 0.01,
+        "{lease:?}"
+    );
 }
 
 /// Test double, NOT a propagation model: the same attenuation at every
