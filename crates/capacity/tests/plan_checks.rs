@@ -169,6 +169,9 @@ fn peb_and_power_sharing_hand_worked() {
     assert!((t.bandwidth_used_mhz - (12.0 + 24.0 + 6.0)).abs() < 1e-9);
     // Carrier EIRP and share agree: EIRP_c = (50 − 3) + 10 log(share).
     let b = c1.budget.as_ref().unwrap();
+    // The uplink EIRP scales with the share: 70 + 10 log(0.029 252 /
+    // 0.564 677) = 70 − 12.856 = 57.144 dBW.
+    assert!((b.uplink_eirp_dbw - 57.144).abs() < 2e-3, "{b:?}");
     assert!((b.eirp_dbw - (47.0 + 10.0 * share1.log10())).abs() < 1e-9);
 }
 
