@@ -40,9 +40,9 @@ pub mod violation;
 
 pub use error::{Error, Result};
 pub use peb::LimitedBy;
-pub use plan::{CarrierUse, PlanReport, TransponderUse, plan};
+pub use plan::{CarrierUse, LeaseUse, PlanReport, TransponderUse, plan};
 pub use plan_file::PlanFile;
 pub use propagation::Propagation;
 pub use request::ServiceRequest;
-pub use sizing::{Candidate, SizingReport, size};
+pub use sizing::{Candidate, LeaseFit, SizingReport, size};
 pub use violation::{Violation, ViolationKind};

@@ -97,6 +97,28 @@ pub struct TransponderUse {
     pub guard_band_mhz: f64,
     /// Carriers by increasing frequency.
     pub carriers: Vec<CarrierUse>,
+    /// Leases on the transponder active on the plan's date (all without a
+    /// date), with what their lessees use.
+    pub leases: Vec<LeaseUse>,
+}
+
+/// A lease and what its lessee uses of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaseUse {
+    /// Lease id.
+    pub id: String,
+    /// Lessee organization.
+    pub lessee: String,
+    /// Segment, downlink MHz.
+    pub from_mhz: f64,
+    /// Segment, downlink MHz.
+    pub to_mhz: f64,
+    /// Power granted, % of the transponder.
+    pub granted_power_pct: f64,
+    /// Bandwidth the lessee's carriers occupy inside the segment, MHz.
+    pub used_bandwidth_mhz: f64,
+    /// Power the lessee's carriers on the transponder take, %.
+    pub used_power_pct: f64,
 }
 
 /// The whole plan.
@@ -357,6 +379,7 @@ pub fn plan(scenario: &Scenario, date: Option<&str>) -> PlanReport {
             intermod_allowance_db: t.obo_db,
             intermod_ci_db: t.intermod_ci_db,
             guard_band_mhz: t.guard_band_mhz,
+            leases: lease_uses(scenario, t, date, &carriers),
             carriers,
         });
     }
@@ -367,4 +390,32 @@ pub fn plan(scenario: &Scenario, date: Option<&str>) -> PlanReport {
         transponders,
         violations,
     }
+}
+
+fn lease_uses(
+    scenario: &Scenario,
+    t: &Transponder,
+    date: Option<&str>,
+    carriers: &[CarrierUse],
+) -> Vec<LeaseUse> {
+    scenario
+        .leases
+        .iter()
+        .filter(|l| l.transponder == t.id && date.is_none_or(|d| l.active_on(d)))
+        .map(|l| {
+            let own = || carriers.iter().filter(|c| c.owner == l.lessee);
+            LeaseUse {
+                id: l.id.clone(),
+                lessee: l.lessee.clone(),
+                from_mhz: l.from_mhz,
+                to_mhz: l.to_mhz,
+                granted_power_pct: crate::lease::granted_power_share(l, t.bandwidth_mhz) * 100.0,
+                used_bandwidth_mhz: own()
+                    .map(|c| (c.high_mhz.min(l.to_mhz) - c.low_mhz.max(l.from_mhz)).max(0.0))
+                    .sum::<f64>()
+                    + 0.0,
+                used_power_pct: own().filter_map(|c| c.power_pct).sum::<f64>() + 0.0,
+            }
+        })
+        .collect()
 }

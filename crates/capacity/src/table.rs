@@ -47,6 +47,19 @@ pub fn plan_table(r: &PlanReport) -> String {
             t.largest_free_block_mhz,
             t.intermod_allowance_db
         );
+        for l in &t.leases {
+            let _ = writeln!(
+                s,
+                "  lease {} to {}: {:.3}–{:.3} MHz, {:.2} MHz used; power {:.1} % used of {:.1} % granted",
+                l.id,
+                l.lessee,
+                l.from_mhz,
+                l.to_mhz,
+                l.used_bandwidth_mhz,
+                l.used_power_pct,
+                l.granted_power_pct
+            );
+        }
         if t.carriers.is_empty() {
             let _ = writeln!(s, "  (no carriers)");
             continue;

@@ -411,3 +411,20 @@ fn uplink_power_is_eirp_minus_gain() {
     assert!((b.uplink_power_dbw - (b.uplink_eirp_dbw - b.uplink_gain_dbi)).abs() < 1e-12);
     assert!((r.transponders[0].operating_eirp_dbw - 47.0).abs() < 1e-12);
 }
+
+#[test]
+fn lease_use_is_reported() {
+    // c3 (6 MHz, inside 11 964–11 990) is the ISP's only carrier; the lease
+    // grants 26/72 = 36.11 % of the power.
+    let r = run(BASE, Some("2026-06-01"));
+    let l = &r.transponders[0].leases[0];
+    assert_eq!((l.id.as_str(), l.lessee.as_str()), ("l1", "isp"));
+    assert!((l.used_bandwidth_mhz - 6.0).abs() < 1e-9);
+    assert!((l.granted_power_pct - 100.0 * 26.0 / 72.0).abs() < 1e-9);
+    assert_eq!(Some(l.used_power_pct), carrier(&r, "c3").power_pct);
+    assert!(
+        run(BASE, Some("2028-06-01")).transponders[0]
+            .leases
+            .is_empty()
+    );
+}
