@@ -20,7 +20,18 @@ use silkway_link::ModcodSet;
 use crate::error::{Error, Result, field};
 use crate::site::{Aperture, DEFAULT_ANTENNA_NOISE_TEMP_K, DEFAULT_LNB_NOISE_TEMP_K, Site};
 
-/// The hub (forward-link uplink) to use on a satellite.
+/// Which way the service's traffic flows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Hub → terminals: one carrier received by every terminal.
+    #[default]
+    Forward,
+    /// Terminals → hub: the return aggregate (MF-TDMA or SCPC carriers).
+    Return,
+}
+
+/// The hub to use on a satellite.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hub {
@@ -51,6 +62,10 @@ pub struct TerminalSpec {
     /// LNB noise temperature, K (default 75).
     #[serde(default)]
     pub lnb_noise_temp_k: Option<f64>,
+    /// Transmit power available at the antenna flange, W (return: checked
+    /// for one terminal at its peak rate).
+    #[serde(default)]
+    pub max_tx_power_w: Option<f64>,
 }
 
 /// A terminal site.
@@ -90,13 +105,18 @@ pub struct ServiceRequest {
     pub contention: f64,
     /// Availability target, % of an average year.
     pub availability_pct: f64,
-    /// Downlink rain fade at the availability target, dB (required until a
-    /// propagation model is plugged in).
+    /// `forward` (default) or `return`.
+    #[serde(default)]
+    pub direction: Direction,
+    /// Rain fade on the terminals' paths at the availability target, dB:
+    /// their downlink (forward) or uplink (return). Required until a
+    /// propagation model is plugged in.
     #[serde(default)]
     pub rain_fade_db: Option<f64>,
-    /// Uplink fade allowance, dB (default 0: uplink power control).
+    /// Fade allowance on the hub's path, dB (default 0): its uplink
+    /// (forward; uplink power control usual) or its downlink (return).
     #[serde(default)]
-    pub uplink_fade_db: f64,
+    pub hub_fade_db: f64,
     /// Roll-off (default 0.20).
     #[serde(default = "default_rolloff")]
     pub rolloff: f64,
@@ -194,9 +214,9 @@ impl ServiceRequest {
             )?;
         }
         check(
-            self.uplink_fade_db.is_finite() && self.uplink_fade_db >= 0.0,
-            "uplink_fade_db",
-            format!("must be >= 0 dB, found {}", self.uplink_fade_db),
+            self.hub_fade_db.is_finite() && self.hub_fade_db >= 0.0,
+            "hub_fade_db",
+            format!("must be >= 0 dB, found {}", self.hub_fade_db),
         )?;
         check(
             (0.0..=1.0).contains(&self.rolloff),
@@ -251,6 +271,13 @@ impl ServiceRequest {
             )?;
         }
         self.terminal_aperture()?;
+        if let Some(w) = self.terminal.max_tx_power_w {
+            check(
+                w.is_finite() && w > 0.0,
+                "terminal.max_tx_power_w",
+                format!("must be > 0 W, found {w}"),
+            )?;
+        }
         for (key, t) in [
             (
                 "terminal.antenna_noise_temp_k",
@@ -277,6 +304,18 @@ impl ServiceRequest {
         ) {
             (Some(t), _) => t * 1e6,
             (None, Some(p)) => f64::from(self.terminals) * p * 1e6 / self.contention,
+            (None, None) => 0.0,
+        }
+    }
+
+    /// Peak information rate of one terminal, bit/s.
+    pub fn per_terminal_bps(&self) -> f64 {
+        match (
+            self.throughput_mbps_per_terminal,
+            self.total_throughput_mbps,
+        ) {
+            (Some(p), _) => p * 1e6,
+            (None, Some(t)) => t * 1e6 / f64::from(self.terminals.max(1)),
             (None, None) => 0.0,
         }
     }

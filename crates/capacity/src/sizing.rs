@@ -2,8 +2,14 @@
 //! transponder, the MODCOD chosen for its availability target, whether it
 //! fits the free capacity, candidates ranked.
 //!
-//! The service is one forward (hub → terminals) carrier received by every
-//! terminal, so the worst terminal site (most power needed) sizes it. For
+//! A forward service is one carrier (hub → terminals) received by every
+//! terminal, so the worst terminal site (most power needed) sizes it. A
+//! return service (terminals → hub) is sized as one equivalent carrier of
+//! the aggregate rate from the worst site: around its operating point the
+//! transponder is linear, so any split into MF-TDMA or SCPC carriers of the
+//! same total symbol rate takes the same bandwidth and power; one
+//! terminal's transmit power is the aggregate's scaled by its share of the
+//! rate. For
 //! each MODCOD of the set: `Rs = R / η`, occupied `Rs (1 + α)`, the power
 //! share meeting the threshold with the planned downlink fade at every
 //! site (the fade not exceeded `availability` % of the year: given, or from
@@ -26,7 +32,7 @@ use crate::lease::granted_power_share;
 use crate::peb::LimitedBy;
 use crate::plan::{PlanReport, TransponderUse, largest_free_block_mhz};
 use crate::propagation::Propagation;
-use crate::request::ServiceRequest;
+use crate::request::{Direction, ServiceRequest};
 use crate::site::Site;
 
 /// One candidate transponder for a request.
@@ -60,12 +66,16 @@ pub struct Candidate {
     pub resource_mhz: Option<f64>,
     /// The site needing the most power.
     pub worst_site: Option<String>,
-    /// Downlink fade planned at the worst site, dB.
+    /// Fade planned at the worst site, dB (its downlink for forward, its
+    /// uplink for return).
     pub downlink_fade_db: Option<f64>,
     /// Transponder power free before the service, %.
     pub free_power_pct: f64,
     /// Widest free block before the service, MHz.
     pub largest_free_block_mhz: f64,
+    /// Return: transmit power one terminal needs at its peak rate, W
+    /// (the aggregate's power scaled by the terminal's share of the rate).
+    pub terminal_tx_power_w: Option<f64>,
     /// Why it is infeasible or does not fit.
     pub reason: Option<String>,
     /// When the request names a `customer` that leases capacity on this
@@ -102,6 +112,7 @@ pub struct SizingReport {
 }
 
 struct Choice {
+    terminal_w: Option<f64>,
     modcod: &'static str,
     rs_baud: f64,
     worst: CarrierPower,
@@ -224,6 +235,7 @@ fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Ca
         downlink_fade_db: None,
         free_power_pct: used.free_power_pct,
         largest_free_block_mhz: used.largest_free_block_mhz,
+        terminal_tx_power_w: None,
         reason: None,
         lease: None,
     };
@@ -244,9 +256,16 @@ fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Ca
         &format!("transponder {}.satellite", t.id),
     )?;
     let centre = t.downlink_centre_mhz;
+    let forward = r.direction == Direction::Forward;
+    // The terminals' fade: on their downlink (forward) or uplink (return).
+    let terminal_freq_ghz = if forward {
+        centre / 1000.0
+    } else {
+        t.uplink_centre_mhz / 1000.0
+    };
     let mut fades = Vec::with_capacity(sites.len());
     for s in sites {
-        let fade = match downlink_path(sat_lon, s, centre / 1000.0, "sites") {
+        let fade = match downlink_path(sat_lon, s, terminal_freq_ghz, "sites") {
             Ok(path) => prop.downlink_fade_db(&path, r.availability_pct, "rain_fade_db")?,
             Err(e) => {
                 c.reason = Some(e.to_string());
@@ -255,24 +274,47 @@ fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Ca
         };
         fades.push(fade);
     }
+    // One terminal's share of the aggregate rate (return power check).
+    let terminal_fraction = (r.per_terminal_bps() / rate_bps).min(1.0);
     let mut best: Option<Choice> = None;
     let mut last_reason = None;
     for m in modcod_set(r).modcods() {
         let rs = rate_bps / m.efficiency_bits_per_symbol;
-        let spec = CarrierSpec {
-            transponder: t,
-            centre_mhz: centre,
-            symbol_rate_baud: rs,
-            rolloff: r.rolloff,
-            modcod: m,
-            implementation_margin_db: r.implementation_margin_db,
-            uplink_fade_db: r.uplink_fade_db,
-        };
         let mut worst: Option<(CarrierPower, String, f64)> = None;
+        let mut terminal_w = 0.0f64;
         let mut failed = false;
         for (s, fade) in sites.iter().zip(&fades) {
-            match carrier_power(scenario, &spec, &hub_site, s, *fade, "request") {
+            let spec = CarrierSpec {
+                transponder: t,
+                centre_mhz: centre,
+                symbol_rate_baud: rs,
+                rolloff: r.rolloff,
+                modcod: m,
+                implementation_margin_db: r.implementation_margin_db,
+                uplink_fade_db: if forward { r.hub_fade_db } else { *fade },
+            };
+            let result = if forward {
+                carrier_power(scenario, &spec, &hub_site, s, *fade, "request")
+            } else {
+                carrier_power(scenario, &spec, s, &hub_site, r.hub_fade_db, "request")
+            };
+            match result {
                 Ok(p) => {
+                    if !forward {
+                        // Linear transponder: power scales with the symbol rate.
+                        let w = 10f64.powf(p.uplink_power_dbw / 10.0) * terminal_fraction;
+                        terminal_w = terminal_w.max(w);
+                        if let Some(max) = r.terminal.max_tx_power_w {
+                            if w > max {
+                                last_reason = Some(format!(
+                                    "{}: a terminal at {} needs {w:.2} W (> {max} W)",
+                                    m.name, s.name
+                                ));
+                                failed = true;
+                                break;
+                            }
+                        }
+                    }
                     if worst
                         .as_ref()
                         .is_none_or(|w| p.power_share > w.0.power_share)
@@ -302,6 +344,7 @@ fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Ca
         };
         if better {
             best = Some(Choice {
+                terminal_w: (!forward).then_some(terminal_w),
                 modcod: m.name,
                 rs_baud: rs,
                 worst: p,
@@ -327,6 +370,7 @@ fn candidate(ctx: &Ctx<'_>, t: &Transponder, used: &TransponderUse) -> Result<Ca
             c.resource_mhz = Some(b.worst.resource_mhz);
             c.worst_site = Some(b.worst_site);
             c.downlink_fade_db = Some(b.fade_db);
+            c.terminal_tx_power_w = b.terminal_w;
             c.lease = lease_fit(scenario, t, used, r, &b.worst, date);
             if !b.fits {
                 c.reason = Some(format!(

@@ -137,3 +137,58 @@ fn a_region_is_sized_at_its_vertices_and_centre() {
     let r = size(&s, &plan(&s, None), &req, None).unwrap();
     assert!(r.candidates.iter().any(|c| c.feasible));
 }
+
+#[test]
+fn return_link_checks_the_terminal_power() {
+    // 300 × 0.5 Mbit/s / 5 = 30 Mbit/s from the terminals to the hub, with
+    // a 3.0 dB fade on the terminals' uplinks.
+    let text = UZ
+        .replace(
+            "throughput_mbps_per_terminal = 2.0",
+            "throughput_mbps_per_terminal = 0.5",
+        )
+        .replace(
+            "contention = 10.0",
+            "contention = 5.0\ndirection = \"return\"",
+        )
+        .replace("rain_fade_db = 2.0", "rain_fade_db = 3.0");
+    let s = builtin::load("caspian").unwrap();
+    let current = plan(&s, None);
+    let req = ServiceRequest::from_toml(&text, "uz-return.toml").unwrap();
+    let r = size(&s, &current, &req, None).unwrap();
+    let kz = r
+        .candidates
+        .iter()
+        .find(|c| c.transponder == "kz3-ku-02")
+        .unwrap();
+    assert!(kz.fits, "{kz:?}");
+    let w = kz.terminal_tx_power_w.unwrap();
+    assert!(w > 0.0 && w < 10.0, "{w}");
+    // A 0.1 W BUC is too small for any MODCOD; a larger one is enough.
+    let tiny = text.replace(
+        "lnb_noise_temp_k = 75.0 }",
+        "lnb_noise_temp_k = 75.0, max_tx_power_w = 0.1 }",
+    );
+    let req = ServiceRequest::from_toml(&tiny, "uz-return.toml").unwrap();
+    let r = size(&s, &current, &req, None).unwrap();
+    let kz = r
+        .candidates
+        .iter()
+        .find(|c| c.transponder == "kz3-ku-02")
+        .unwrap();
+    assert!(!kz.feasible, "{kz:?}");
+    assert!(kz.reason.as_deref().unwrap().contains("needs"), "{kz:?}");
+    // Forward sizing reports no terminal power.
+    let fwd = size(
+        &s,
+        &current,
+        &ServiceRequest::from_toml(UZ, "uz.toml").unwrap(),
+        None,
+    )
+    .unwrap();
+    assert!(
+        fwd.candidates
+            .iter()
+            .all(|c| c.terminal_tx_power_w.is_none())
+    );
+}
