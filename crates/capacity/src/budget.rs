@@ -231,8 +231,8 @@ pub fn carrier_power(
     let occupied = spec.symbol_rate_baud * (1.0 + spec.rolloff) / 1e6;
     let share = state.carrier.power_share;
     let peb = peb_mhz(share, t.bandwidth_mhz);
-    // The uplink EIRP solved for: the state's PFD plus the spreading and
-    // fade losses give it back; recompute from the scaling instead.
+    // The uplink EIRP solved for, from the state's flux density:
+    // EIRP = PFD + A_up + 10 log(4π d²) (no pointing or other losses here).
     let uplink_eirp = state.uplink.pfd_dbw_m2
         + spec.uplink_fade_db
         + 10.0 * (4.0 * std::f64::consts::PI * (up_range * 1e3).powi(2)).log10();
