@@ -41,6 +41,8 @@ enum Area {
     Itu(cmd::itu::Args),
     /// Earth observation: SPOT5 benchmark (imaging access and planning to come).
     Eo(cmd::eo::Args),
+    /// Satellite capacity: carrier plans, PEB, leases, service sizing.
+    Capacity(cmd::capacity::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Area::Data(args) => cmd::data::run(&ctx, args),
         Area::Itu(args) => cmd::itu::run(&ctx, args),
         Area::Eo(args) => cmd::eo::run(&ctx, args),
+        Area::Capacity(args) => cmd::capacity::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

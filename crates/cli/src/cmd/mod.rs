@@ -4,6 +4,7 @@ use crate::output::Format;
 
 pub mod orbit;
 pub mod eo;
+pub mod capacity;
 pub mod scenario;
 
 /// What every command gets besides its own arguments.
