@@ -219,33 +219,27 @@ pub fn parse_specs(text: &str, file: &str) -> Result<(Vec<NodeSpec>, Vec<EdgeSpe
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if data_key.is_some() || in_default {
-                    let s = t.decode().map_err(|err| NetError::Syntax {
+            Event::Text(t) if data_key.is_some() || in_default => {
+                let s = t.decode().map_err(|err| NetError::Syntax {
+                    file: file.into(),
+                    line: line(),
+                    message: format!("bad text: {err}"),
+                })?;
+                text_buf.push_str(&s);
+            }
+            Event::CData(t) if data_key.is_some() || in_default => {
+                text_buf.push_str(&String::from_utf8_lossy(&t.into_inner()));
+            }
+            Event::GeneralRef(r) if data_key.is_some() || in_default => {
+                let name = String::from_utf8_lossy(&r.into_inner()).into_owned();
+                let resolved = quick_xml::escape::unescape(&format!("&{name};"))
+                    .map_err(|err| NetError::Syntax {
                         file: file.into(),
                         line: line(),
-                        message: format!("bad text: {err}"),
-                    })?;
-                    text_buf.push_str(&s);
-                }
-            }
-            Event::CData(t) => {
-                if data_key.is_some() || in_default {
-                    text_buf.push_str(&String::from_utf8_lossy(&t.into_inner()));
-                }
-            }
-            Event::GeneralRef(r) => {
-                if data_key.is_some() || in_default {
-                    let name = String::from_utf8_lossy(&r.into_inner()).into_owned();
-                    let resolved = quick_xml::escape::unescape(&format!("&{name};"))
-                        .map_err(|err| NetError::Syntax {
-                            file: file.into(),
-                            line: line(),
-                            message: format!("unknown entity `&{name};`: {err}"),
-                        })?
-                        .into_owned();
-                    text_buf.push_str(&resolved);
-                }
+                        message: format!("unknown entity `&{name};`: {err}"),
+                    })?
+                    .into_owned();
+                text_buf.push_str(&resolved);
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"default" => {

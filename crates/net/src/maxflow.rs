@@ -43,19 +43,21 @@ impl MaxFlowSolver {
     /// `2k+1` the opposite direction; arc `x ^ 1` is the residual of `x`.
     pub fn new(g: &Graph, default_capacity_gbps: f64) -> MaxFlowSolver {
         let n = g.node_count();
-        let mut offsets = vec![0u32; n + 1];
-        for v in 0..n {
-            offsets[v + 1] = offsets[v] + g.adjacency(v as NodeIx).0.len() as u32;
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut acc = 0u32;
+        offsets.push(acc);
+        for v in 0..n as NodeIx {
+            acc += g.adjacency(v).0.len() as u32;
+            offsets.push(acc);
         }
-        // Arcs are stored in CSR order of the graph's adjacency; arc_of maps
-        // (edge, direction) to CSR slots so the pairing can be found.
+        // Arcs are stored in CSR order of the graph's adjacency.
         let total = offsets[n] as usize;
         let mut head = vec![0; total];
         let mut cap0 = vec![0; total];
         let mut edge = vec![0; total];
-        for v in 0..n {
+        for (v, &off) in offsets.iter().take(n).enumerate() {
             let (to, eid, _) = g.adjacency(v as NodeIx);
-            let base = offsets[v] as usize;
+            let base = off as usize;
             for k in 0..to.len() {
                 head[base + k] = to[k];
                 edge[base + k] = eid[k];

@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 
 use crate::dijkstra::Workspace;
-use crate::disjoint::{Diversity, DisjointPair, DisjointSolver};
+use crate::disjoint::{DisjointPair, DisjointSolver, Diversity};
 use crate::graph::{EdgeIx, Graph, NodeIx};
 use crate::yen::k_shortest_paths_in;
 
@@ -36,7 +36,10 @@ pub struct SrlgPair {
 /// Whether two edge lists share an edge or an SRLG.
 pub fn srlg_diverse(g: &Graph, a: &[EdgeIx], b: &[EdgeIx]) -> bool {
     let ea: HashSet<EdgeIx> = a.iter().copied().collect();
-    let sa: HashSet<u32> = a.iter().flat_map(|&e| g.edge(e).srlg.iter().copied()).collect();
+    let sa: HashSet<u32> = a
+        .iter()
+        .flat_map(|&e| g.edge(e).srlg.iter().copied())
+        .collect();
     b.iter()
         .all(|&e| !ea.contains(&e) && g.edge(e).srlg.iter().all(|s| !sa.contains(s)))
 }
@@ -53,24 +56,38 @@ pub struct SrlgSolver {
 impl SrlgSolver {
     /// Solver for `g` trying the `k` shortest first paths.
     pub fn new(g: &Graph, k: usize) -> SrlgSolver {
-        SrlgSolver { suurballe: DisjointSolver::new(g, Diversity::Edge), ws: Workspace::new(g), k }
+        SrlgSolver {
+            suurballe: DisjointSolver::new(g, Diversity::Edge),
+            ws: Workspace::new(g),
+            k,
+        }
     }
 
     /// Cheapest SRLG-diverse pair found from `s` to `t`, or `None` when none was found.
     pub fn solve(&mut self, g: &Graph, s: NodeIx, t: NodeIx) -> Option<SrlgPair> {
         let lower = self.suurballe.solve(g, s, t)?;
         if srlg_diverse(g, &lower.paths[0].edges, &lower.paths[1].edges) {
-            return Some(SrlgPair { pair: lower, exact: true });
+            return Some(SrlgPair {
+                pair: lower,
+                exact: true,
+            });
         }
         let firsts = k_shortest_paths_in(&mut self.ws, g, s, t, self.k);
         let mut best: Option<DisjointPair> = None;
         let mut pruned = false;
         for p1 in &firsts {
-            if best.as_ref().is_some_and(|b| 2 * p1.latency_ns >= b.latency_ns) {
+            if best
+                .as_ref()
+                .is_some_and(|b| 2 * p1.latency_ns >= b.latency_ns)
+            {
                 pruned = true;
                 break; // any pair whose shorter path is p1 or later costs more
             }
-            let groups: HashSet<u32> = p1.edges.iter().flat_map(|&e| g.edge(e).srlg.iter().copied()).collect();
+            let groups: HashSet<u32> = p1
+                .edges
+                .iter()
+                .flat_map(|&e| g.edge(e).srlg.iter().copied())
+                .collect();
             self.ws.clear_bans();
             for &e in &p1.edges {
                 self.ws.ban_edge(e);
@@ -83,8 +100,15 @@ impl SrlgSolver {
             if let Some(p2) = self.ws.shortest_path(g, s, t, None) {
                 let total = p1.latency_ns + p2.latency_ns;
                 if best.as_ref().is_none_or(|b| total < b.latency_ns) {
-                    let (a, b) = if p1.latency_ns <= p2.latency_ns { (p1.clone(), p2) } else { (p2, p1.clone()) };
-                    best = Some(DisjointPair { paths: [a, b], latency_ns: total });
+                    let (a, b) = if p1.latency_ns <= p2.latency_ns {
+                        (p1.clone(), p2)
+                    } else {
+                        (p2, p1.clone())
+                    };
+                    best = Some(DisjointPair {
+                        paths: [a, b],
+                        latency_ns: total,
+                    });
                 }
             }
         }
@@ -92,7 +116,10 @@ impl SrlgSolver {
         let best = best?;
         let exhausted = firsts.len() < self.k;
         let kth = firsts.last().map_or(0, |p| p.latency_ns);
-        let exact = pruned || best.latency_ns == lower.latency_ns || exhausted || best.latency_ns <= 2 * kth;
+        let exact = pruned
+            || best.latency_ns == lower.latency_ns
+            || exhausted
+            || best.latency_ns <= 2 * kth;
         Some(SrlgPair { pair: best, exact })
     }
 }
