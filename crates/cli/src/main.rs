@@ -33,6 +33,8 @@ struct Cli {
 enum Area {
     /// Scenario files: validate, show, export.
     Scenario(cmd::scenario::Args),
+    /// Transit network: paths, disjoint pairs, failures, max-flow, availability, demand routing.
+    Net(cmd::net::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let ctx = cmd::Context { format: cli.format };
     let result = match cli.area {
         Area::Scenario(args) => cmd::scenario::run(&ctx, args),
+        Area::Net(args) => cmd::net::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -41,6 +41,10 @@ pub struct EdgeSpec {
     pub capacity_gbps: Option<f64>,
     /// Shared-risk link groups the edge belongs to.
     pub srlg: Vec<String>,
+    /// Cable cut rate, cuts per 1,000 km per year (availability).
+    pub cuts_per_1000km_year: Option<f64>,
+    /// Mean time to repair, hours (availability).
+    pub mttr_h: Option<f64>,
 }
 
 /// A node of the built graph.
@@ -74,6 +78,10 @@ pub struct Edge {
     pub capacity_gbps: Option<f64>,
     /// SRLG indices into [`Graph::srlg_names`].
     pub srlg: Vec<u32>,
+    /// Cable cut rate, cuts per 1,000 km per year, if declared.
+    pub cuts_per_1000km_year: Option<f64>,
+    /// Mean time to repair, hours, if declared.
+    pub mttr_h: Option<f64>,
 }
 
 impl Edge {
@@ -197,6 +205,14 @@ impl Graph {
             check_finite("length_km", &name, e.length_km, 0.0, 1e6)?;
             check_finite("latency_us", &name, e.latency_us, 0.0, 1e9)?;
             check_finite("capacity_gbps", &name, e.capacity_gbps, 0.0, 1e12)?;
+            check_finite(
+                "cuts_per_1000km_year",
+                &name,
+                e.cuts_per_1000km_year,
+                0.0,
+                1e6,
+            )?;
+            check_finite("mttr_h", &name, e.mttr_h, 0.0, 1e7)?;
             let find = |id: &str| {
                 spec_index
                     .get(id)
@@ -279,6 +295,8 @@ impl Graph {
                 length_km,
                 capacity_gbps: e.capacity_gbps,
                 srlg,
+                cuts_per_1000km_year: e.cuts_per_1000km_year,
+                mttr_h: e.mttr_h,
             };
             let key = (ia.min(ib), ia.max(ib));
             match pair_index.get(&key) {

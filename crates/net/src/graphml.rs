@@ -1,8 +1,9 @@
 //! GraphML input in the Internet Topology Zoo style.
 //!
 //! Node attributes `Latitude` and `Longitude` (degrees); optional edge
-//! attributes `length_km`, `latency_us`, `capacity_gbps` and `srlg` (names
-//! separated by `,`, `;` or `|`). Keys are matched by `attr.name`; `<default>`
+//! attributes `length_km`, `latency_us`, `capacity_gbps`, `srlg` (names
+//! separated by `,`, `;` or `|`), and for availability `cuts_per_1000km_year`
+//! and `mttr_h`. Keys are matched by `attr.name`; `<default>`
 //! values are honoured. The graph is read as undirected whatever
 //! `edgedefault` says.
 //!
@@ -21,7 +22,14 @@ use crate::graph::{EdgeSpec, Graph, NodeSpec, Warning};
 /// Node attribute names read from GraphML.
 const NODE_ATTRS: [&str; 3] = ["Latitude", "Longitude", "label"];
 /// Edge attribute names read from GraphML.
-const EDGE_ATTRS: [&str; 4] = ["length_km", "latency_us", "capacity_gbps", "srlg"];
+const EDGE_ATTRS: [&str; 6] = [
+    "length_km",
+    "latency_us",
+    "capacity_gbps",
+    "srlg",
+    "cuts_per_1000km_year",
+    "mttr_h",
+];
 
 #[derive(Debug)]
 struct Key {
@@ -323,6 +331,10 @@ fn finish(
                 "length_km" => e.length_km = Some(number(v, name, file, l, 0.0, 1e6)?),
                 "latency_us" => e.latency_us = Some(number(v, name, file, l, 0.0, 1e9)?),
                 "capacity_gbps" => e.capacity_gbps = Some(number(v, name, file, l, 0.0, 1e12)?),
+                "cuts_per_1000km_year" => {
+                    e.cuts_per_1000km_year = Some(number(v, name, file, l, 0.0, 1e6)?)
+                }
+                "mttr_h" => e.mttr_h = Some(number(v, name, file, l, 0.0, 1e7)?),
                 "srlg" => {
                     e.srlg = v
                         .split([',', ';', '|'])

@@ -13,6 +13,7 @@
 //! to read, warnings returned as data.
 
 pub mod apsp;
+pub mod availability;
 pub mod demands;
 pub mod dijkstra;
 pub mod disjoint;
@@ -22,6 +23,7 @@ pub mod graph;
 pub mod graphml;
 pub mod latency;
 pub mod maxflow;
+pub mod mcf;
 pub mod srlg;
 pub mod yen;
 

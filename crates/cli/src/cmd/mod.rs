@@ -2,6 +2,7 @@
 
 use crate::output::Format;
 
+pub mod net;
 pub mod scenario;
 
 /// What every command gets besides its own arguments.
