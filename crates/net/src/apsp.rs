@@ -28,6 +28,87 @@ pub struct ApspSummary {
     pub unreachable_pairs: u64,
 }
 
+/// The graph relabelled in breadth-first order (better cache locality for
+/// geometric graphs whose input ids are in random order), with 32-bit
+/// weights, for packed heap keys `distance << 24 | node`.
+struct Compact {
+    offsets: Vec<u32>,
+    to: Vec<u32>,
+    w: Vec<u32>,
+}
+
+impl Compact {
+    /// `None` when the graph is too large for packed keys (n ≥ 2^24 nodes,
+    /// an edge ≥ 2^32 ns, or total latency ≥ 2^40 ns).
+    fn new(g: &Graph) -> Option<Compact> {
+        let n = g.node_count();
+        let total: u128 = g.edges().iter().map(|e| e.latency_ns as u128).sum();
+        if n >= 1 << 24
+            || total >= 1 << 40
+            || g.edges().iter().any(|e| e.latency_ns > u32::MAX as u64)
+        {
+            return None;
+        }
+        // Breadth-first order from each unvisited node.
+        let mut order = Vec::with_capacity(n);
+        let mut new_ix = vec![u32::MAX; n];
+        for root in 0..n {
+            if new_ix[root] != u32::MAX {
+                continue;
+            }
+            new_ix[root] = order.len() as u32;
+            order.push(root as NodeIx);
+            let mut head = order.len() - 1;
+            while head < order.len() {
+                let u = order[head];
+                head += 1;
+                for &v in g.adjacency(u).0 {
+                    if new_ix[v as usize] == u32::MAX {
+                        new_ix[v as usize] = order.len() as u32;
+                        order.push(v);
+                    }
+                }
+            }
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        let (mut to, mut w) = (Vec::new(), Vec::new());
+        offsets.push(0);
+        for &old in &order {
+            let (t, _, ws) = g.adjacency(old);
+            for (&v, &x) in t.iter().zip(ws) {
+                to.push(new_ix[v as usize]);
+                w.push(x as u32);
+            }
+            offsets.push(to.len() as u32);
+        }
+        Some(Compact { offsets, to, w })
+    }
+
+    /// Distances from `s` (new numbering) into `dist`.
+    fn run(&self, s: u32, dist: &mut [u64], heap: &mut BinaryHeap<Reverse<u64>>) {
+        const MASK: u64 = (1 << 24) - 1;
+        dist.fill(UNREACHABLE);
+        heap.clear();
+        dist[s as usize] = 0;
+        heap.push(Reverse(s as u64));
+        while let Some(Reverse(key)) = heap.pop() {
+            let (d, u) = (key >> 24, (key & MASK) as usize);
+            if d > dist[u] {
+                continue;
+            }
+            let (a, b) = (self.offsets[u] as usize, self.offsets[u + 1] as usize);
+            for (&v, &wv) in self.to[a..b].iter().zip(&self.w[a..b]) {
+                let nd = d + wv as u64;
+                let slot = &mut dist[v as usize];
+                if nd < *slot {
+                    *slot = nd;
+                    heap.push(Reverse(nd << 24 | v as u64));
+                }
+            }
+        }
+    }
+}
+
 /// Per-thread buffers.
 struct Sssp {
     dist: Vec<u64>,
@@ -80,25 +161,51 @@ impl Sssp {
 /// ```
 pub fn summary(g: &Graph) -> ApspSummary {
     let n = g.node_count();
-    let (max, sum, reach) = (0..n as NodeIx)
-        .into_par_iter()
-        .with_min_len(16)
-        .map_init(
-            || Sssp::new(n),
-            |w, s| {
-                w.run(g, s);
-                let (mut max, mut sum, mut reach) = (0u64, 0u128, 0u64);
-                for (v, &d) in w.dist.iter().enumerate() {
-                    if d != UNREACHABLE && v != s as usize {
-                        max = max.max(d);
-                        sum += d as u128;
-                        reach += 1;
+    let fold = |dist: &[u64], s: usize| {
+        let (mut max, mut sum, mut reach) = (0u64, 0u128, 0u64);
+        for (v, &d) in dist.iter().enumerate() {
+            if d != UNREACHABLE && v != s {
+                max = max.max(d);
+                sum += d as u128;
+                reach += 1;
+            }
+        }
+        (max, sum, reach)
+    };
+    let compact = Compact::new(g);
+    let (max, sum, reach) = if let Some(c) = &compact {
+        (0..n as u32)
+            .into_par_iter()
+            .with_min_len(16)
+            .map_init(
+                || (vec![UNREACHABLE; n], BinaryHeap::with_capacity(n)),
+                |(dist, heap), s| {
+                    c.run(s, dist, heap);
+                    fold(dist, s as usize)
+                },
+            )
+            .reduce(|| (0, 0, 0), |a, b| (a.0.max(b.0), a.1 + b.1, a.2 + b.2))
+    } else {
+        (0..n as NodeIx)
+            .into_par_iter()
+            .with_min_len(16)
+            .map_init(
+                || Sssp::new(n),
+                |w, s| {
+                    w.run(g, s);
+                    let (mut max, mut sum, mut reach) = (0u64, 0u128, 0u64);
+                    for (v, &d) in w.dist.iter().enumerate() {
+                        if d != UNREACHABLE && v != s as usize {
+                            max = max.max(d);
+                            sum += d as u128;
+                            reach += 1;
+                        }
                     }
-                }
-                (max, sum, reach)
-            },
-        )
-        .reduce(|| (0, 0, 0), |a, b| (a.0.max(b.0), a.1 + b.1, a.2 + b.2));
+                    (max, sum, reach)
+                },
+            )
+            .reduce(|| (0, 0, 0), |a, b| (a.0.max(b.0), a.1 + b.1, a.2 + b.2))
+    };
     let pairs = (n as u64) * (n as u64).saturating_sub(1);
     ApspSummary {
         max_latency_ns: max,

@@ -123,14 +123,25 @@ pub fn parse_specs(text: &str, file: &str) -> Result<(Vec<NodeSpec>, Vec<EdgeSpe
     let mut current: Option<Item> = None;
     let mut seen_graphml = false;
     let mut raw: Vec<(String, String, usize)> = Vec::new(); // (attr name, value, line) of current item
+    // Line tracking: positions only move forward, count newlines incrementally.
+    let (mut line_pos, mut line_no) = (0usize, 1usize);
     loop {
         let pos = reader.buffer_position() as usize;
+        if pos > line_pos {
+            let end = pos.min(text.len());
+            line_no += text.as_bytes()[line_pos.min(end)..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            line_pos = end;
+        }
+        let cur_line = line_no;
         let ev = reader.read_event().map_err(|err| NetError::Syntax {
             file: file.into(),
             line: line_of(text, reader.error_position() as usize),
             message: format!("malformed XML: {err}"),
         })?;
-        let line = || line_of(text, pos);
+        let line = || cur_line;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));

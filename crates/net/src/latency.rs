@@ -38,7 +38,7 @@ pub fn haversine_km(lat1_deg: f64, lon1_deg: f64, lat2_deg: f64, lon2_deg: f64) 
 ///
 /// # Examples
 /// ```
-/// assert_eq!(silkway_net::latency::fiber_latency_ns(1000.0), 4_896_717);
+/// assert_eq!(silkway_net::latency::fiber_latency_ns(1000.0), 4_896_721);
 /// ```
 pub fn fiber_latency_ns(length_km: f64) -> u64 {
     (length_km * FIBER_NS_PER_KM).round() as u64

@@ -222,3 +222,20 @@ impl MaxFlowSolver {
 pub fn max_flow(g: &Graph, s: NodeIx, t: NodeIx, default_capacity_gbps: f64) -> MaxFlow {
     MaxFlowSolver::new(g, default_capacity_gbps).solve(s, t)
 }
+
+/// Maximum flows for many `(source, target)` pairs, in parallel (rayon, one
+/// solver per worker), in input order.
+pub fn max_flows(
+    g: &Graph,
+    pairs: &[(NodeIx, NodeIx)],
+    default_capacity_gbps: f64,
+) -> Vec<MaxFlow> {
+    use rayon::prelude::*;
+    pairs
+        .par_iter()
+        .map_init(
+            || MaxFlowSolver::new(g, default_capacity_gbps),
+            |sv, &(s, t)| sv.solve(s, t),
+        )
+        .collect()
+}

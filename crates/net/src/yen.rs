@@ -99,3 +99,15 @@ pub fn k_shortest_paths_in(
     ws.clear_bans();
     accepted.into_iter().map(|(p, _)| p).collect()
 }
+
+/// [`k_shortest_paths`] for many `(source, target)` pairs, in parallel (rayon), in input order.
+pub fn k_shortest_paths_many(g: &Graph, pairs: &[(NodeIx, NodeIx)], k: usize) -> Vec<Vec<Path>> {
+    use rayon::prelude::*;
+    pairs
+        .par_iter()
+        .map_init(
+            || Workspace::new(g),
+            |ws, &(s, t)| k_shortest_paths_in(ws, g, s, t, k),
+        )
+        .collect()
+}

@@ -243,10 +243,12 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
         Cmd::Paths { graph, demands, k } => {
             let g = load_graph(&graph.graph)?;
             let ds = load_demands(&g, &demands.demands)?;
+            let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
+            let all = yen::k_shortest_paths_many(&g, &pairs, k);
             let rows: Vec<Value> = ds
                 .iter()
-                .map(|d| {
-                    let ps = yen::k_shortest_paths(&g, d.source, d.target, k);
+                .zip(&all)
+                .map(|(d, ps)| {
                     json!({
                         "source": d.source_id,
                         "target": d.target_id,
@@ -271,11 +273,11 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
                     } else {
                         Diversity::Node
                     };
-                    let mut solver = DisjointSolver::new(&g, div);
+                    let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
+                    let res = silkway_net::disjoint::disjoint_pairs(&g, &pairs, div);
                     ds.iter()
-                        .map(|d| {
-                            pair_json(&g, d, solver.solve(&g, d.source, d.target).as_ref(), true)
-                        })
+                        .zip(&res)
+                        .map(|(d, p)| pair_json(&g, d, p.as_ref(), true))
                         .collect()
                 }
                 Mode::Srlg => {
@@ -340,11 +342,12 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
         } => {
             let g = load_graph(&graph.graph)?;
             let ds = load_demands(&g, &demands.demands)?;
-            let mut solver = maxflow::MaxFlowSolver::new(&g, default_capacity_gbps);
+            let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
+            let flows = maxflow::max_flows(&g, &pairs, default_capacity_gbps);
             let rows: Vec<Value> = ds
                 .iter()
-                .map(|d| {
-                    let f = solver.solve(d.source, d.target);
+                .zip(&flows)
+                .map(|(d, f)| {
                     json!({
                         "source": d.source_id,
                         "target": d.target_id,
