@@ -21,11 +21,12 @@ use std::path::{Path as FsPath, PathBuf};
 
 use anyhow::Context as _;
 use serde_json::{Value, json};
+use silkway_model::{LinkKind, LinkStatus, Scenario, builtin};
 use silkway_net::availability::{self, Scheme};
-use silkway_net::demands::{Demand, read_demands, resolve};
+use silkway_net::demands::{Demand, DemandSpec, read_demands, resolve};
 use silkway_net::disjoint::{DisjointPair, DisjointSolver, Diversity};
 use silkway_net::failures::{Failure, FailureOptions};
-use silkway_net::graph::{Graph, Path};
+use silkway_net::graph::{EdgeSpec, Graph, NodeSpec, Path};
 use silkway_net::{apsp, graphml, maxflow, mcf, srlg, yen};
 
 use crate::output::{self, Format};
@@ -40,15 +41,29 @@ pub struct Args {
 #[derive(Debug, clap::Args)]
 struct GraphArg {
     /// Graph file (GraphML, Internet Topology Zoo style).
-    #[arg(long, value_name = "FILE.graphml")]
-    graph: PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE.graphml",
+        required_unless_present = "scenario",
+        conflicts_with = "scenario"
+    )]
+    graph: Option<PathBuf>,
+    /// Scenario: a built-in name (`caspian`) or a scenario file; its fiber
+    /// network (terrestrial and submarine links) is the graph and its demands
+    /// are used when `--demands` is not given.
+    #[arg(long, value_name = "NAME|FILE")]
+    scenario: Option<String>,
+    /// With `--scenario`: also use links whose status is `planned`.
+    #[arg(long)]
+    include_planned: bool,
 }
 
 #[derive(Debug, clap::Args)]
 struct DemandArg {
-    /// Demands: CSV with header `source,target[,gbps]`, node ids as in the graph.
+    /// Demands: CSV with header `source,target[,gbps]`, node ids as in the graph
+    /// (optional with `--scenario`: the scenario's demands).
     #[arg(long, value_name = "CSV")]
-    demands: PathBuf,
+    demands: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -166,20 +181,107 @@ enum Cmd {
     },
 }
 
-fn load_graph(path: &FsPath) -> anyhow::Result<Graph> {
-    let (g, warnings) = graphml::read_graph(path)?;
+/// The graph, and the scenario it came from (if any).
+fn load_graph(arg: &GraphArg) -> anyhow::Result<(Graph, Option<Scenario>)> {
+    let (g, warnings, origin, scenario) = match (&arg.graph, &arg.scenario) {
+        (Some(path), _) => {
+            let (g, w) = graphml::read_graph(path)?;
+            (g, w, path.display().to_string(), None)
+        }
+        (None, Some(name)) => {
+            let sc = if builtin::names().contains(&name.as_str()) {
+                builtin::load(name)?
+            } else {
+                super::scenario::load_file(FsPath::new(name))?
+            };
+            let (g, w) = scenario_graph(&sc, arg.include_planned)?;
+            (g, w, format!("scenario {name}"), Some(sc))
+        }
+        (None, None) => anyhow::bail!("give a graph: --graph FILE.graphml or --scenario NAME|FILE"),
+    };
     for w in warnings.iter().take(5) {
-        tracing::warn!("{}: {w}", path.display());
+        tracing::warn!("{origin}: {w}");
     }
     if warnings.len() > 5 {
-        tracing::warn!("{}: {} more warnings", path.display(), warnings.len() - 5);
+        tracing::warn!("{origin}: {} more warnings", warnings.len() - 5);
     }
-    Ok(g)
+    Ok((g, scenario))
 }
 
-fn load_demands(g: &Graph, path: &FsPath) -> anyhow::Result<Vec<Demand>> {
-    let specs = read_demands(path)?;
-    Ok(resolve(g, &specs, &path.display().to_string())?)
+/// Great-circle length of a `[lon, lat]` polyline, km.
+fn polyline_km(route: &[[f64; 2]]) -> f64 {
+    route
+        .windows(2)
+        .map(|w| silkway_net::latency::haversine_km(w[0][1], w[0][0], w[1][1], w[1][0]))
+        .sum()
+}
+
+/// The fiber network of a scenario as a graph: every terrestrial and
+/// submarine link (active ones, plus planned ones on request); satellite
+/// hops are left out. Link length: declared, else along the route geometry,
+/// else great-circle between the ends.
+fn scenario_graph(
+    sc: &Scenario,
+    include_planned: bool,
+) -> anyhow::Result<(Graph, Vec<silkway_net::Warning>)> {
+    let nodes: Vec<NodeSpec> = sc
+        .nodes
+        .iter()
+        .map(|n| NodeSpec {
+            id: n.id.clone(),
+            label: Some(n.name.clone()),
+            lat_deg: Some(n.lat_deg),
+            lon_deg: Some(n.lon_deg),
+        })
+        .collect();
+    let edges: Vec<EdgeSpec> = sc
+        .links
+        .iter()
+        .filter(|l| {
+            l.kind != LinkKind::Satellite && (include_planned || l.status == LinkStatus::Active)
+        })
+        .map(|l| EdgeSpec {
+            name: Some(l.id.clone()),
+            a: l.a.clone(),
+            b: l.b.clone(),
+            length_km: l
+                .length_km
+                .or_else(|| (l.route.len() >= 2).then(|| polyline_km(&l.route))),
+            latency_us: None,
+            capacity_gbps: l.capacity_gbps,
+            srlg: l.srlg.clone(),
+            cuts_per_1000km_year: None,
+            mttr_h: None,
+        })
+        .collect();
+    Ok(Graph::from_specs(&nodes, &edges)?)
+}
+
+fn load_demands(
+    g: &Graph,
+    arg: &DemandArg,
+    scenario: Option<&Scenario>,
+) -> anyhow::Result<Vec<Demand>> {
+    match (&arg.demands, scenario) {
+        (Some(path), _) => {
+            let specs = read_demands(path)?;
+            Ok(resolve(g, &specs, &path.display().to_string())?)
+        }
+        (None, Some(sc)) => {
+            let specs: Vec<DemandSpec> = sc
+                .demands
+                .iter()
+                .map(|d| DemandSpec {
+                    source: d.source.clone(),
+                    target: d.target.clone(),
+                    gbps: Some(d.gbps),
+                    line: 0,
+                })
+                .collect();
+            Ok(resolve(g, &specs, "scenario demands")?)
+        }
+        (None, None) => anyhow::bail!("give demands: --demands CSV (source,target[,gbps])"),
+    }
 }
 
 fn us(ns: u64) -> f64 {
@@ -241,8 +343,8 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
 fn compute(cmd: Cmd) -> anyhow::Result<Value> {
     Ok(match cmd {
         Cmd::Paths { graph, demands, k } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
             let all = yen::k_shortest_paths_many(&g, &pairs, k);
             let rows: Vec<Value> = ds
@@ -264,8 +366,8 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             mode,
             srlg_k,
         } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let rows: Vec<Value> = match mode {
                 Mode::Edge | Mode::Node => {
                     let div = if matches!(mode, Mode::Edge) {
@@ -304,8 +406,8 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             srlg,
             top,
         } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let r = silkway_net::failures::analyse(&g, &ds, FailureOptions { order, srlg });
             let demands: Vec<Value> = ds
                 .iter()
@@ -340,8 +442,8 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             demands,
             default_capacity_gbps,
         } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
             let flows = maxflow::max_flows(&g, &pairs, default_capacity_gbps);
             let rows: Vec<Value> = ds
@@ -359,7 +461,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             Value::Array(rows)
         }
         Cmd::Apsp { graph, matrix } => {
-            let g = load_graph(&graph.graph)?;
+            let (g, _) = load_graph(&graph)?;
             if let Some(file) = &matrix {
                 write_matrix(&g, file)?;
             }
@@ -382,8 +484,8 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             mtbf_h,
             max_order,
         } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let u: Vec<f64> = g
                 .edges()
                 .iter()
@@ -435,8 +537,8 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             k,
             default_capacity_gbps,
         } => {
-            let g = load_graph(&graph.graph)?;
-            let ds = load_demands(&g, &demands.demands)?;
+            let (g, sc) = load_graph(&graph)?;
+            let ds = load_demands(&g, &demands, sc.as_ref())?;
             let r = mcf::route_demands(&g, &ds, k, default_capacity_gbps)?;
             let demands: Vec<Value> = ds
                 .iter()
@@ -515,10 +617,47 @@ mod tests {
             .join(name)
     }
     fn g(name: &str) -> GraphArg {
-        GraphArg { graph: td(name) }
+        GraphArg {
+            graph: Some(td(name)),
+            scenario: None,
+            include_planned: false,
+        }
     }
     fn d(name: &str) -> DemandArg {
-        DemandArg { demands: td(name) }
+        DemandArg {
+            demands: Some(td(name)),
+        }
+    }
+
+    #[test]
+    fn builtin_caspian_scenario() {
+        let graph = GraphArg {
+            graph: None,
+            scenario: Some("caspian".into()),
+            include_planned: false,
+        };
+        let v = compute(Cmd::Paths {
+            graph,
+            demands: DemandArg { demands: None },
+            k: 2,
+        })
+        .unwrap();
+        let rows = v.as_array().unwrap();
+        assert!(!rows.is_empty(), "caspian has demands");
+        let graph = GraphArg {
+            graph: None,
+            scenario: Some("caspian".into()),
+            include_planned: true,
+        };
+        let v = compute(Cmd::Failures {
+            graph,
+            demands: DemandArg { demands: None },
+            order: 1,
+            srlg: true,
+            top: 5,
+        })
+        .unwrap();
+        assert!(v["scenarios"].as_u64().unwrap() > 0);
     }
 
     #[test]
