@@ -279,3 +279,128 @@ pub fn analyse(g: &Graph, demands: &[Demand], opt: FailureOptions) -> FailureRep
         critical_links,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demands::Demand;
+    use crate::graph::{EdgeSpec, NodeSpec};
+
+    /// A small pseudo-random mesh (deterministic LCG), some bridges included.
+    fn mesh() -> Graph {
+        let mut x: u64 = 12345;
+        let mut rnd = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let n = 24;
+        let nodes: Vec<NodeSpec> = (0..n)
+            .map(|i| NodeSpec {
+                id: format!("n{i}"),
+                ..Default::default()
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for i in 1..n {
+            let j = rnd(i);
+            edges.push((i, j));
+        }
+        for _ in 0..22 {
+            let (a, b) = (rnd(n), rnd(n));
+            edges.push((a, b));
+        }
+        let specs: Vec<EdgeSpec> = edges
+            .iter()
+            .map(|&(a, b)| EdgeSpec {
+                a: format!("n{a}"),
+                b: format!("n{b}"),
+                latency_us: Some(1.0 + rnd(50) as f64),
+                ..Default::default()
+            })
+            .collect();
+        Graph::from_specs(&nodes, &specs).unwrap().0
+    }
+
+    fn dist(g: &Graph, s: u32, t: u32, failed: &[EdgeIx]) -> Option<u64> {
+        let mut ws = Workspace::new(g);
+        failed.iter().for_each(|&e| ws.ban_edge(e));
+        ws.shortest_path(g, s, t, None).map(|p| p.latency_ns)
+    }
+
+    #[test]
+    fn double_failures_match_exhaustive_recomputation() {
+        let g = mesh();
+        let m = g.edge_count() as EdgeIx;
+        let demands: Vec<Demand> = (0..12u32)
+            .map(|i| {
+                let (s, t) = (i, 23 - i);
+                Demand {
+                    source_id: g.node(s).id.clone(),
+                    target_id: g.node(t).id.clone(),
+                    source: s,
+                    target: t,
+                    gbps: None,
+                }
+            })
+            .collect();
+        let r1 = analyse(
+            &g,
+            &demands,
+            FailureOptions {
+                order: 1,
+                srlg: false,
+            },
+        );
+        let r2 = analyse(
+            &g,
+            &demands,
+            FailureOptions {
+                order: 2,
+                srlg: false,
+            },
+        );
+        assert_eq!(r2.scenarios, (m as u64) * (m as u64 - 1) / 2);
+        for (i, d) in demands.iter().enumerate() {
+            let (s, t) = (d.source, d.target);
+            let single_cut: Vec<EdgeIx> =
+                (0..m).filter(|&e| dist(&g, s, t, &[e]).is_none()).collect();
+            let mut worst1 = dist(&g, s, t, &[]);
+            for e in 0..m {
+                worst1 = match (worst1, dist(&g, s, t, &[e])) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+            assert_eq!(
+                r1.demands[i].worst_latency_ns, worst1,
+                "order 1, demand {i}"
+            );
+            let mut worst2 = dist(&g, s, t, &[]);
+            let mut cuts = Vec::new();
+            for a in 0..m {
+                for b in a + 1..m {
+                    let x = dist(&g, s, t, &[a, b]);
+                    worst2 = match (worst2, x) {
+                        (Some(p), Some(q)) => Some(p.max(q)),
+                        _ => None,
+                    };
+                    if x.is_none() && !single_cut.contains(&a) && !single_cut.contains(&b) {
+                        cuts.push(Failure::LinkPair(a, b));
+                    }
+                }
+            }
+            cuts.extend(single_cut.iter().map(|&e| Failure::Link(e)));
+            cuts.sort();
+            assert_eq!(
+                r2.demands[i].worst_latency_ns, worst2,
+                "order 2, demand {i}"
+            );
+            assert_eq!(
+                r2.demands[i].disconnecting, cuts,
+                "order 2 cuts, demand {i}"
+            );
+        }
+    }
+}

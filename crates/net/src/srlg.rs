@@ -123,3 +123,47 @@ impl SrlgSolver {
         Some(SrlgPair { pair: best, exact })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EdgeSpec, NodeSpec};
+
+    #[test]
+    fn avoids_shared_duct() {
+        let n = |id: &str| NodeSpec {
+            id: id.into(),
+            ..Default::default()
+        };
+        let e = |a: &str, b: &str, us: f64, srlg: &[&str]| EdgeSpec {
+            a: a.into(),
+            b: b.into(),
+            latency_us: Some(us),
+            srlg: srlg.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let (g, _) = Graph::from_specs(
+            &[n("s"), n("a"), n("b"), n("c"), n("t")],
+            &[
+                e("s", "a", 1.0, &["duct"]),
+                e("a", "t", 1.0, &[]),
+                e("s", "b", 1.0, &["duct"]),
+                e("b", "t", 1.0, &[]),
+                e("s", "c", 5.0, &[]),
+                e("c", "t", 5.0, &[]),
+            ],
+        )
+        .unwrap();
+        let (s, t) = (g.node_ix("s").unwrap(), g.node_ix("t").unwrap());
+        let plain = crate::disjoint::disjoint_pair(&g, s, t, Diversity::Edge).unwrap();
+        assert_eq!(plain.latency_ns, 4000);
+        let r = SrlgSolver::new(&g, 10).solve(&g, s, t).unwrap();
+        assert_eq!(r.pair.latency_ns, 12_000);
+        assert!(r.exact);
+        assert!(srlg_diverse(
+            &g,
+            &r.pair.paths[0].edges,
+            &r.pair.paths[1].edges
+        ));
+    }
+}
