@@ -12,6 +12,8 @@
 //! A pure library: no printing, no I/O beyond reading the files it is asked
 //! to read, warnings returned as data.
 
+#![deny(missing_docs)]
+
 pub mod apsp;
 pub mod availability;
 pub mod demands;
