@@ -43,6 +43,8 @@ enum Area {
     Eo(cmd::eo::Args),
     /// Satellite capacity: carrier plans, PEB, leases, service sizing.
     Capacity(cmd::capacity::Args),
+    /// Transit network: paths, disjoint pairs, failures, max-flow, availability, demand routing.
+    Net(cmd::net::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Area::Itu(args) => cmd::itu::run(&ctx, args),
         Area::Eo(args) => cmd::eo::run(&ctx, args),
         Area::Capacity(args) => cmd::capacity::run(&ctx, args),
+        Area::Net(args) => cmd::net::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

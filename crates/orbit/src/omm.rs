@@ -266,11 +266,8 @@ pub fn parse_omm_xml(source: &str, text: &str) -> ParseReport {
             }
             Ok(Event::Text(t)) => {
                 if let Some((_, fields)) = current.as_mut() {
-                    match t.unescape() {
-                        Ok(v) if !v.trim().is_empty() => {
-                            fields.insert(tag.clone(), v.into_owned());
-                        }
-                        Ok(_) => {}
+                    match t.decode() {
+                        Ok(v) => append_text(fields, &tag, &v),
                         Err(e) => {
                             report
                                 .rejected
@@ -279,8 +276,30 @@ pub fn parse_omm_xml(source: &str, text: &str) -> ParseReport {
                     }
                 }
             }
+            Ok(Event::GeneralRef(r)) => {
+                // quick-xml reports entity references (`&amp;`, `&#38;`)
+                // apart from the text around them.
+                if let Some((_, fields)) = current.as_mut() {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Ok(c.to_string()),
+                        Ok(None) => r.decode().map_err(|e| e.to_string()).and_then(|name| {
+                            quick_xml::escape::resolve_xml_entity(&name)
+                                .map(str::to_owned)
+                                .ok_or_else(|| format!("unknown entity &{name};"))
+                        }),
+                        Err(e) => Err(e.to_string()),
+                    };
+                    match resolved {
+                        Ok(text) => append_text(fields, &tag, &text),
+                        Err(e) => report.rejected.push(perr(source, line_of(pos), &tag, e)),
+                    }
+                }
+            }
             Ok(Event::End(e)) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                if let Some((_, fields)) = current.as_mut() {
+                    finish_text(fields, &tag);
+                }
                 if name.eq_ignore_ascii_case("omm") {
                     if let Some((line, fields)) = current.take() {
                         push(&mut report, from_fields(source, line, &fields));
@@ -339,6 +358,27 @@ pub fn parse_elements(source: &str, text: &str) -> ParseReport {
         Format::OmmJson => parse_omm_json(source, text),
         Format::OmmCsv => parse_omm_csv(source, text),
         Format::OmmXml => parse_omm_xml(source, text),
+    }
+}
+
+/// Append a piece of an element's text (text and entity references come
+/// as separate events); whitespace-only text outside a field is ignored.
+fn append_text(fields: &mut Fields, tag: &str, text: &str) {
+    if tag.is_empty() || (text.trim().is_empty() && !fields.contains_key(tag)) {
+        return;
+    }
+    fields.entry(tag.to_owned()).or_default().push_str(text);
+}
+
+/// Trim a field's collected text when its element closes; drop it if empty.
+fn finish_text(fields: &mut Fields, tag: &str) {
+    if let Some(value) = fields.get_mut(tag) {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            fields.remove(tag);
+        } else if trimmed.len() != value.len() {
+            *value = trimmed.to_owned();
+        }
     }
 }
 
@@ -402,6 +442,16 @@ BAD,1998-067A,2026-05-30T12:25:10,15.49,.0007245\n";
             r.rejected[0].to_string().contains("MEAN_MOTION")
                 || r.rejected[0].to_string().contains("NORAD_CAT_ID")
         );
+    }
+
+    #[test]
+    fn xml_entities_are_resolved_inside_fields() {
+        let text = XML.replacen("ISS (ZARYA)", " ISS &amp; CREW &#40;ZARYA) ", 1);
+        let r = parse_omm_xml("x", &text);
+        assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+        assert_eq!(r.sets[0].name, "ISS & CREW (ZARYA)");
+        let bad = XML.replacen("ISS (ZARYA)", "ISS &bogus;", 1);
+        assert_eq!(parse_omm_xml("x", &bad).rejected.len(), 1);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 
 use crate::output::Format;
 
-pub mod orbit;
-pub mod eo;
 pub mod capacity;
+pub mod eo;
+pub mod net;
+pub mod orbit;
 pub mod scenario;
 
 /// What every command gets besides its own arguments.
