@@ -13,5 +13,20 @@ cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+echo "== ITU-R digital maps (installed once, cached in \${SILKWAY_DATA:-~/.local/share/silkway}/itu-maps)"
+# ITU forbids redistributing the maps: they come from the itur 0.4.0 wheel on
+# PyPI and are converted once into silkway's cache. Quick no-op when present.
+if ! cargo run --locked -q -p silkway-cli -- data status --format json | grep -q '"installed": true'; then
+  if ! { command -v pip >/dev/null || command -v pip3 >/dev/null || python3 -m pip --version >/dev/null 2>&1; }; then
+    echo "pip not found: installing python3-pip from Debian"
+    if [ "$(id -u)" = 0 ]; then
+      (apt-get update -qq && apt-get install -y -qq python3-pip) >/dev/null
+    else
+      sudo apt-get update -qq && sudo apt-get install -y -qq python3-pip >/dev/null
+    fi
+  fi
+  cargo run --locked -q -p silkway-cli -- data install itu-maps --from-pypi
+fi
+
 echo "== cargo test (unit, integration, doc)"
 cargo test --workspace --locked

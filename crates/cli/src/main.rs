@@ -33,6 +33,18 @@ struct Cli {
 enum Area {
     /// Scenario files: validate, show, export.
     Scenario(cmd::scenario::Args),
+    /// Orbits: element sets, propagation, look angles, passes, eclipses, tracks.
+    Orbit(cmd::orbit::Args),
+    /// Install and inspect run-time data (ITU-R maps).
+    Data(cmd::data::Args),
+    /// ITU-R P-series propagation models, one command per Recommendation.
+    Itu(cmd::itu::Args),
+    /// Earth observation: SPOT5 benchmark (imaging access and planning to come).
+    Eo(cmd::eo::Args),
+    /// Satellite capacity: carrier plans, PEB, leases, service sizing.
+    Capacity(cmd::capacity::Args),
+    /// Transit network: paths, disjoint pairs, failures, max-flow, availability, demand routing.
+    Net(cmd::net::Args),
     /// Spectrum engineering: interference, border screening, App. 8 ΔT/T, Monte Carlo, patterns.
     Spectrum(cmd::spectrum::Args),
 }
@@ -43,6 +55,12 @@ fn main() -> ExitCode {
     let ctx = cmd::Context { format: cli.format };
     let result = match cli.area {
         Area::Scenario(args) => cmd::scenario::run(&ctx, args),
+        Area::Orbit(args) => cmd::orbit::run(&ctx, args),
+        Area::Data(args) => cmd::data::run(&ctx, args),
+        Area::Itu(args) => cmd::itu::run(&ctx, args),
+        Area::Eo(args) => cmd::eo::run(&ctx, args),
+        Area::Capacity(args) => cmd::capacity::run(&ctx, args),
+        Area::Net(args) => cmd::net::run(&ctx, args),
         Area::Spectrum(args) => cmd::spectrum::run(&ctx, args),
     };
     match result {

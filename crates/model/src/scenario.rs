@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ModelError, Problem};
 use crate::source_map::SourceMap;
-use crate::{Assignment, Demand, Link, Node, Organization, Satellite, Sensor, Station};
+use crate::{
+    Assignment, Beam, Carrier, Demand, Lease, Link, Node, Organization, Satellite, Sensor, Station,
+    Transponder,
+};
 
 /// A complete scenario: organizations, space and ground segments, the
 /// transit network, the frequency register and traffic demands.
@@ -41,6 +44,18 @@ pub struct Scenario {
     /// Traffic demands.
     #[serde(default)]
     pub demands: Vec<Demand>,
+    /// Satellite beams and their coverage contours (payload).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub beams: Vec<Beam>,
+    /// Transponders and their operating points (payload).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transponders: Vec<Transponder>,
+    /// The carrier plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carriers: Vec<Carrier>,
+    /// Transponder segments leased to organizations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leases: Vec<Lease>,
 }
 
 /// The file formats a scenario can be read from and written to.
@@ -168,6 +183,21 @@ impl Scenario {
     /// Look up a station by id.
     pub fn station(&self, id: &str) -> Option<&Station> {
         self.stations.iter().find(|s| s.id == id)
+    }
+
+    /// Look up a transponder by id.
+    pub fn transponder(&self, id: &str) -> Option<&Transponder> {
+        self.transponders.iter().find(|t| t.id == id)
+    }
+
+    /// Look up a beam by id.
+    pub fn beam(&self, id: &str) -> Option<&Beam> {
+        self.beams.iter().find(|b| b.id == id)
+    }
+
+    /// Look up an organization by id.
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.organizations.iter().find(|o| o.id == id)
     }
 
     /// Look up a satellite by id, name (case-insensitive) or NORAD number.

@@ -11,7 +11,14 @@
 //!   (8.3 kHz – 3 000 GHz) and the band edges above 0;
 //! - GEO satellites carry a slot longitude; satellite links a satellite;
 //! - country codes are ISO 3166-1 alpha-2 shaped (two capital letters);
-//! - element sets have two lines of 69 characters starting `1 ` and `2 `.
+//! - element sets have two lines of 69 characters starting `1 ` and `2 `;
+//! - payload: beams and transponders on existing satellites, a transponder's
+//!   beams on its own satellite, contour levels ≤ 0 dB with polygons of at
+//!   least 3 points, back-offs `0 ≤ obo ≤ ibo ≤ 40` dB, guard bands ≥ 0;
+//!   carriers with a known owner, transponder, stations and antennas,
+//!   symbol rate > 0, roll-off in [0, 1], margins and fades ≥ 0, noise
+//!   temperatures > 0; leases with a known lessee and transponder,
+//!   `from_mhz < to_mhz`, ISO dates `start ≤ end`, power share in (0, 100] %.
 
 use std::collections::{HashMap, HashSet};
 
@@ -340,6 +347,7 @@ impl Scenario {
             }
             c.positive(p.key("gbps"), d.gbps);
         }
+        check_payload(&mut c, self, &orgs, &sats, &stations);
         c.problems
     }
 }
@@ -440,5 +448,193 @@ fn check_sensor(c: &mut Checker, p: &FieldPath, s: &crate::Sensor) {
             MAX_FREQ_MHZ / 1000.0,
             "frequency (GHz)",
         );
+    }
+}
+
+/// Beams, transponders, carriers and leases (see the module rules).
+fn check_payload(
+    c: &mut Checker,
+    s: &Scenario,
+    orgs: &HashSet<&str>,
+    sats: &HashSet<&str>,
+    stations: &HashSet<&str>,
+) {
+    let root = FieldPath::root();
+    let beams = c.ids("beams", s.beams.iter().map(|b| b.id.as_str()));
+    let xps = c.ids("transponders", s.transponders.iter().map(|t| t.id.as_str()));
+    c.ids("carriers", s.carriers.iter().map(|x| x.id.as_str()));
+    c.ids("leases", s.leases.iter().map(|x| x.id.as_str()));
+
+    for (i, b) in s.beams.iter().enumerate() {
+        let p = root.key("beams").index(i);
+        c.reference(p.key("satellite"), &b.satellite, sats, "satellites");
+        if b.contours.is_empty() {
+            c.report(p.key("contours"), "a beam needs at least one contour");
+        }
+        for (j, k) in b.contours.iter().enumerate() {
+            let kp = p.key("contours").index(j);
+            c.range(
+                kp.key("level_db"),
+                k.level_db,
+                -60.0,
+                0.0,
+                "contour level (dB below peak)",
+            );
+            if k.polygon.len() < 3 {
+                c.report(
+                    kp.key("polygon"),
+                    format!(
+                        "a contour polygon needs at least 3 points, found {}",
+                        k.polygon.len()
+                    ),
+                );
+            }
+            for (n, pt) in k.polygon.iter().enumerate() {
+                let pp = kp.key("polygon").index(n);
+                c.range(pp.index(0), pt[0], -180.0, 180.0, "longitude");
+                c.range(pp.index(1), pt[1], -90.0, 90.0, "latitude");
+            }
+        }
+    }
+    for (i, t) in s.transponders.iter().enumerate() {
+        let p = root.key("transponders").index(i);
+        c.reference(p.key("satellite"), &t.satellite, sats, "satellites");
+        for (key, beam) in [
+            ("uplink_beam", &t.uplink_beam),
+            ("downlink_beam", &t.downlink_beam),
+        ] {
+            if let Some(beam) = beam {
+                c.reference(p.key(key), beam, &beams, "beams");
+                if let Some(b) = s.beam(beam) {
+                    if b.satellite != t.satellite {
+                        c.report(
+                            p.key(key),
+                            format!(
+                                "beam {beam:?} is on satellite {:?}, not on {:?}",
+                                b.satellite, t.satellite
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for (key, f) in [
+            ("downlink_centre_mhz", t.downlink_centre_mhz),
+            ("uplink_centre_mhz", t.uplink_centre_mhz),
+        ] {
+            c.range(p.key(key), f, MIN_FREQ_MHZ, MAX_FREQ_MHZ, "frequency (MHz)");
+        }
+        c.positive(p.key("bandwidth_mhz"), t.bandwidth_mhz);
+        if t.bandwidth_mhz.is_finite() && t.bandwidth_mhz / 2.0 >= t.downlink_centre_mhz {
+            c.report(
+                p.key("bandwidth_mhz"),
+                "the band's lower edge falls below 0 Hz",
+            );
+        }
+        c.finite(&p.key("saturated_eirp_dbw"), t.saturated_eirp_dbw);
+        c.finite(&p.key("sfd_dbw_m2"), t.sfd_dbw_m2);
+        c.finite(&p.key("gt_dbk"), t.gt_dbk);
+        c.range(p.key("ibo_db"), t.ibo_db, 0.0, 40.0, "input back-off (dB)");
+        if t.ibo_db.is_finite() {
+            c.range(
+                p.key("obo_db"),
+                t.obo_db,
+                0.0,
+                t.ibo_db.max(0.0),
+                "output back-off (dB, at most ibo_db)",
+            );
+        }
+        if let Some(ci) = t.intermod_ci_db {
+            c.finite(&p.key("intermod_ci_db"), ci);
+        }
+        c.non_negative(p.key("guard_band_mhz"), t.guard_band_mhz);
+    }
+    for (i, x) in s.carriers.iter().enumerate() {
+        let p = root.key("carriers").index(i);
+        c.reference(p.key("owner"), &x.owner, orgs, "organizations");
+        c.reference(p.key("transponder"), &x.transponder, &xps, "transponders");
+        c.range(
+            p.key("centre_mhz"),
+            x.centre_mhz,
+            MIN_FREQ_MHZ,
+            MAX_FREQ_MHZ,
+            "frequency (MHz)",
+        );
+        c.positive(p.key("symbol_rate_msps"), x.symbol_rate_msps);
+        c.range(p.key("rolloff"), x.rolloff, 0.0, 1.0, "roll-off");
+        c.range(
+            p.key("implementation_margin_db"),
+            x.implementation_margin_db,
+            0.0,
+            20.0,
+            "margin (dB)",
+        );
+        if x.modcod.trim().is_empty() {
+            c.report(
+                p.key("modcod"),
+                "name a DVB-S2/S2X MODCOD such as \"QPSK 3/4\"",
+            );
+        }
+        for (key, end) in [("uplink", &x.uplink), ("downlink", &x.downlink)] {
+            let ep = p.key(key);
+            c.reference(ep.key("station"), &end.station, stations, "stations");
+            if let Some(st) = s.station(&end.station) {
+                if !st.antennas.iter().any(|a| a.id == end.antenna) {
+                    c.report(
+                        ep.key("antenna"),
+                        format!("station {:?} has no antenna {:?}", end.station, end.antenna),
+                    );
+                }
+            }
+            c.range(ep.key("fade_db"), end.fade_db, 0.0, 100.0, "fade (dB)");
+            c.opt_positive(ep.key("antenna_noise_temp_k"), end.antenna_noise_temp_k);
+            c.opt_positive(ep.key("lnb_noise_temp_k"), end.lnb_noise_temp_k);
+        }
+    }
+    for (i, l) in s.leases.iter().enumerate() {
+        let p = root.key("leases").index(i);
+        c.reference(p.key("lessee"), &l.lessee, orgs, "organizations");
+        c.reference(p.key("transponder"), &l.transponder, &xps, "transponders");
+        c.range(
+            p.key("from_mhz"),
+            l.from_mhz,
+            MIN_FREQ_MHZ,
+            MAX_FREQ_MHZ,
+            "frequency (MHz)",
+        );
+        if c.finite(&p.key("to_mhz"), l.to_mhz) && l.from_mhz.is_finite() && l.to_mhz <= l.from_mhz
+        {
+            c.report(
+                p.key("to_mhz"),
+                format!(
+                    "must be above from_mhz ({}), found {}",
+                    l.from_mhz, l.to_mhz
+                ),
+            );
+        }
+        let mut dates_ok = true;
+        for (key, d) in [("start", &l.start), ("end", &l.end)] {
+            if !crate::payload::is_iso_date(d) {
+                dates_ok = false;
+                c.report(
+                    p.key(key),
+                    format!("expected a date YYYY-MM-DD, found {d:?}"),
+                );
+            }
+        }
+        if dates_ok && l.end < l.start {
+            c.report(
+                p.key("end"),
+                format!("the lease ends ({}) before it starts ({})", l.end, l.start),
+            );
+        }
+        if let Some(pct) = l.power_pct {
+            if c.finite(&p.key("power_pct"), pct) && !(pct > 0.0 && pct <= 100.0) {
+                c.report(
+                    p.key("power_pct"),
+                    format!("must be within (0, 100] %, found {pct}"),
+                );
+            }
+        }
     }
 }

@@ -2,6 +2,10 @@
 
 use crate::output::Format;
 
+pub mod capacity;
+pub mod eo;
+pub mod net;
+pub mod orbit;
 pub mod scenario;
 pub mod spectrum;
 
@@ -11,3 +15,5 @@ pub struct Context {
     /// The global `--format`, if given.
     pub format: Option<Format>,
 }
+pub mod data;
+pub mod itu;

@@ -1,0 +1,23 @@
+//! Earth observation for silkway.
+//!
+//! This first part covers the SPOT5 daily photograph scheduling benchmark
+//! (Bensana, Lemaître, Verfaillie 1999; Agnèse et al. 1995) in the DCKP form
+//! published by Wei & Hao (2021): [`spot5`] parses instances, reads and
+//! writes solutions, checks them independently and solves them.
+//!
+//! The combinatorial core, [`lck`], is the *logic-constrained knapsack* of
+//! Vasquez & Hao (2001): choose at most one option per request, subject to
+//! forbidden pairs and triples of options and a capacity. It knows nothing
+//! about SPOT5 so that the acquisition planner (imaging access, slew and
+//! memory constraints) can map its own plans onto it later.
+//!
+//! The library never prints: solvers report progress through a callback.
+
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod lck;
+mod rng;
+pub mod spot5;
+
+pub use error::Error;
