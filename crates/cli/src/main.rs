@@ -39,6 +39,8 @@ enum Area {
     Data(cmd::data::Args),
     /// ITU-R P-series propagation models, one command per Recommendation.
     Itu(cmd::itu::Args),
+    /// Satellite link budgets with ACM availability; attenuation maps toward GEO.
+    Link(cmd::link::Args),
     /// Earth observation: SPOT5 benchmark (imaging access and planning to come).
     Eo(cmd::eo::Args),
     /// Satellite capacity: carrier plans, PEB, leases, service sizing.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Area::Orbit(args) => cmd::orbit::run(&ctx, args),
         Area::Data(args) => cmd::data::run(&ctx, args),
         Area::Itu(args) => cmd::itu::run(&ctx, args),
+        Area::Link(args) => cmd::link::run(&ctx, args),
         Area::Eo(args) => cmd::eo::run(&ctx, args),
         Area::Capacity(args) => cmd::capacity::run(&ctx, args),
         Area::Net(args) => cmd::net::run(&ctx, args),

@@ -29,6 +29,12 @@ pub enum Error {
         /// The parser's message (names the field, line and column).
         message: String,
     },
+    /// A contour map was asked of a grid or thresholds that cannot make one.
+    #[error("cannot draw contours: {message}")]
+    Contour {
+        /// What is wrong.
+        message: String,
+    },
     /// The link file is well formed but inconsistent.
     #[error("link file field {field}: {message}")]
     InvalidField {

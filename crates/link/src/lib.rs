@@ -29,6 +29,7 @@
 pub mod acm;
 pub mod antenna;
 pub mod budget;
+pub mod contours;
 pub mod dvbs2;
 pub mod dvbs2x;
 pub mod error;
@@ -37,6 +38,7 @@ pub mod file;
 pub mod geometry;
 pub mod modcod;
 pub mod noise;
+pub mod p618_fade;
 pub mod path;
 pub mod report;
 pub mod transponder;
@@ -48,6 +50,7 @@ pub use budget::{
     DownlinkSide, Interference, Link, LinkState, UplinkSide, cn_db, cn0_dbhz,
     required_downlink_cn_db,
 };
+pub use contours::isobands_geojson;
 pub use dvbs2::{DVBS2_MODCODS, dvbs2_modcod};
 pub use dvbs2x::{DVBS2X_MODCODS, dvbs2x_modcod};
 pub use error::{Error, FadeError, Result};
@@ -61,6 +64,7 @@ pub use noise::{
     MEAN_RADIATING_TEMP_K, ReceiveChain, ReceiverNoise, noise_figure_to_temp_k,
     sky_noise_increase_k,
 };
+pub use p618_fade::P618Fade;
 pub use path::free_space_loss_db;
 pub use report::{LinkReport, link_report, link_report_from_toml};
 pub use transponder::{CarrierOperatingPoint, Transponder};

@@ -17,3 +17,4 @@ pub struct Context {
 }
 pub mod data;
 pub mod itu;
+pub mod link;
