@@ -144,7 +144,7 @@ pub fn size(
         (None, None) => {
             return Err(field(
                 "rain_fade_db",
-                "give the downlink rain fade at the availability target (no propagation model is available yet)",
+                "give the rain fade at the availability target, or a propagation model (the CLI uses ITU-R P.618-13 when the ITU-R maps are installed)",
             ));
         }
     };

@@ -172,3 +172,42 @@ fn size_ranks_candidates() {
     let out = silkway(&["capacity", "size", "--request", req]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("kz3-ku-02"));
 }
+
+#[test]
+fn size_without_a_given_fade_uses_p618() {
+    // The Uzbek VSAT request with its fixed 2 dB fade removed: the fade at
+    // 99.7 % now comes from ITU-R P.618-13 at each terminal site (needs the
+    // ITU-R maps, installed by scripts/test.sh).
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../capacity/examples/uz_vsat_kazsat3.toml"
+    ))
+    .unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("rain_fade_db"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let req = temp_file("uz_model.toml", &text);
+    let out = silkway(&[
+        "capacity",
+        "size",
+        "--request",
+        req.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["fade_source"], "model");
+    let fade = v["candidates"][0]["downlink_fade_db"]
+        .as_f64()
+        .expect("fade_db of the worst site");
+    // Tashkent-area Ku-band fades at 99.7 % are a fraction of a dB to ~1 dB
+    // (dry continental climate): positive, and well below the 2 dB assumed.
+    assert!(fade > 0.05 && fade < 2.0, "{fade}");
+}

@@ -107,8 +107,19 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             let origin = request.display().to_string();
             let req = ServiceRequest::from_toml(&read(&request)?, &origin)?;
             let current = plan(&s, date.as_deref());
-            // No propagation model yet: the request's rain_fade_db is used.
-            let report = size(&s, &current, &req, None).with_context(|| origin.clone())?;
+            // A fade given in the request wins; otherwise ITU-R P.618-13 on
+            // the installed maps supplies it at the availability target.
+            let maps = silkway_itur::Maps::global();
+            let p618 = silkway_link::P618Fade::new(maps);
+            let model: Option<&dyn silkway_link::Fade> = if req.rain_fade_db.is_some() {
+                None
+            } else {
+                maps.require_installed().context(
+                    "the request gives no rain_fade_db, so the ITU-R P.618 model needs its maps",
+                )?;
+                Some(&p618)
+            };
+            let report = size(&s, &current, &req, model).with_context(|| origin.clone())?;
             match format {
                 Format::Json => output::print_json(&report),
                 _ => output::print_text(&table::sizing_table(&report)),
