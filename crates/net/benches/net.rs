@@ -1,4 +1,5 @@
-//! Criterion benchmarks of the hot paths on the Kdl Topology Zoo graph.
+//! Criterion benchmarks of the hot paths (1,000-node random geometric graph;
+//! all-pairs also on Cogentco).
 //! Peer comparisons (networkx, rustworkx) live in bench/net/bench.py.
 
 use std::hint::black_box;
@@ -21,6 +22,12 @@ fn benches(c: &mut Criterion) {
     )
     .unwrap();
     c.bench_function("apsp rgg1k", |b| b.iter(|| black_box(apsp::summary(&g))));
+    // In-process all-pairs on the small Cogentco graph, where the
+    // side-by-side script's process start-up dominates.
+    let (cogent, _) = graphml::read_graph(&td.join("Cogentco.graphml")).unwrap();
+    c.bench_function("apsp cogentco", |b| {
+        b.iter(|| black_box(apsp::summary(&cogent)))
+    });
     c.bench_function("yen k=5 x30 rgg1k", |b| {
         b.iter(|| {
             for d in &ds {
