@@ -53,11 +53,16 @@ pub fn isobands_geojson(
         .iter()
         .map(|v| v.filter(|x| x.is_finite()).unwrap_or(above_all))
         .collect();
-    let builder = ContourBuilder::new(lons_deg.len(), lats_deg.len(), false)
-        .x_origin(lons_deg[0])
-        .y_origin(lats_deg[0])
-        .x_step(lons_deg[1] - lons_deg[0])
-        .y_step(lats_deg[1] - lats_deg[0]);
+    // The builder treats values as pixels centred half a step from its
+    // origin: shift the origin so the samples sit on the grid nodes, and
+    // interpolate linearly between them (so the outer edge of the map lies
+    // half a grid step outside the outermost nodes).
+    let (dx, dy) = (lons_deg[1] - lons_deg[0], lats_deg[1] - lats_deg[0]);
+    let builder = ContourBuilder::new(lons_deg.len(), lats_deg.len(), true)
+        .x_origin(lons_deg[0] - dx / 2.0)
+        .y_origin(lats_deg[0] - dy / 2.0)
+        .x_step(dx)
+        .y_step(dy);
     let bands = builder
         .isobands(&grid, thresholds)
         .map_err(|e| invalid(format!("contouring failed: {e}")))?;
@@ -101,21 +106,26 @@ mod tests {
         let fc = isobands_geojson(&lats, &lons, &values, &[0.0, 2.0, 4.0]).unwrap();
         let features = fc["features"].as_array().unwrap();
         assert_eq!(features.len(), 2);
-        // The first band spans longitudes 44..46 (values 0..2).
-        let ring = &features[0]["geometry"]["coordinates"][0][0];
-        let xs: Vec<f64> = ring
+        // The first band holds values 0..2: its exterior is the whole map
+        // (43.5..48.5 with the half-step margin) and its hole, the region at
+        // or above 2, starts on the 2-valued column, longitude 46.
+        let rings = features[0]["geometry"]["coordinates"][0]
             .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c[0].as_f64().unwrap())
-            .collect();
-        let (lo, hi) = xs
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
+            .unwrap();
+        let span = |ring: &serde_json::Value| {
+            ring.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c[0].as_f64().unwrap())
+                .fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)))
+        };
+        let (lo, hi) = span(&rings[0]);
         assert!(
-            (lo - 44.0).abs() < 1e-9 && (hi - 46.0).abs() < 1e-9,
+            (lo - 43.5).abs() < 1e-9 && (hi - 48.5).abs() < 1e-9,
             "{lo} {hi}"
         );
+        let (hole_lo, _) = span(&rings[1]);
+        assert!((hole_lo - 46.0).abs() < 1e-9, "{hole_lo}");
     }
 
     #[test]
