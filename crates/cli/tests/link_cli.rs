@@ -123,3 +123,57 @@ fn bad_arguments_are_clear_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/link.toml"));
 }
+
+#[test]
+fn map_with_a_link_adds_budget_columns() {
+    let args = [
+        "link",
+        "map",
+        "--sat-lon",
+        "46",
+        "--bbox",
+        "60,38,72,44",
+        "--grid",
+        "3x4",
+        "--f-ghz",
+        "11.45",
+        "--p-pct",
+        "0.01",
+        "--d-m",
+        "1.2",
+        "--link",
+        EXAMPLE,
+        "--format",
+        "csv",
+    ];
+    let text = ok(&silkway(&args));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let (cnir, avail, el) = (
+        col("cnir_clear_db"),
+        col("availability_pct"),
+        col("elevation_deg"),
+    );
+    let rows: Vec<Vec<f64>> = lines
+        .map(|l| l.split(',').map(|x| x.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows.len(), 12);
+    for r in &rows {
+        assert!(r[cnir] > 5.0 && r[cnir] < 20.0, "{r:?}");
+        assert!(r[avail] > 99.9 && r[avail] <= 100.0, "{r:?}");
+    }
+    // Lower elevation (longer slant range) never improves the clear-sky C/(N+I)
+    // along a row of constant latitude here (same beam, same terminal).
+    let first_row: Vec<&Vec<f64>> = rows.iter().take(4).collect();
+    for w in first_row.windows(2) {
+        if w[1][el] < w[0][el] {
+            assert!(w[1][cnir] <= w[0][cnir] + 1e-9, "{:?} {:?}", w[0], w[1]);
+        }
+    }
+}
