@@ -26,8 +26,10 @@ pub mod graphml;
 pub mod latency;
 pub mod maxflow;
 pub mod mcf;
+pub mod scenario;
 pub mod srlg;
 pub mod yen;
 
 pub use error::{NetError, Result};
 pub use graph::{EdgeSpec, Graph, NodeSpec, Path, Warning};
+pub use scenario::{ScenarioGraphOptions, scenario_graph};

@@ -21,12 +21,12 @@ use std::path::{Path as FsPath, PathBuf};
 
 use anyhow::Context as _;
 use serde_json::{Value, json};
-use silkway_model::{LinkKind, LinkStatus, Scenario, builtin};
+use silkway_model::{Scenario, builtin};
 use silkway_net::availability::{self, Scheme};
 use silkway_net::demands::{Demand, DemandSpec, read_demands, resolve};
 use silkway_net::disjoint::{DisjointPair, DisjointSolver, Diversity};
 use silkway_net::failures::{Failure, FailureOptions};
-use silkway_net::graph::{EdgeSpec, Graph, NodeSpec, Path};
+use silkway_net::graph::{Graph, Path};
 use silkway_net::{apsp, graphml, maxflow, mcf, srlg, yen};
 
 use crate::output::{self, Format};
@@ -48,14 +48,18 @@ struct GraphArg {
         conflicts_with = "scenario"
     )]
     graph: Option<PathBuf>,
-    /// Scenario: a built-in name (`caspian`) or a scenario file; its fiber
-    /// network (terrestrial and submarine links) is the graph and its demands
-    /// are used when `--demands` is not given.
+    /// Scenario: a built-in name (`caspian`) or a scenario file; its network
+    /// (terrestrial and submarine fiber, and GEO satellite hops) is the graph
+    /// and its demands are used when `--demands` is not given.
     #[arg(long, value_name = "NAME|FILE")]
     scenario: Option<String>,
     /// With `--scenario`: also use links whose status is `planned`.
     #[arg(long)]
     include_planned: bool,
+    /// With `--scenario`: leave out the satellite hops (GEO backups, whose
+    /// latency is the slant ranges at the speed of light).
+    #[arg(long)]
+    no_satellite: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,7 +198,11 @@ fn load_graph(arg: &GraphArg) -> anyhow::Result<(Graph, Option<Scenario>)> {
             } else {
                 super::scenario::load_file(FsPath::new(name))?
             };
-            let (g, w) = scenario_graph(&sc, arg.include_planned)?;
+            let opts = silkway_net::ScenarioGraphOptions {
+                include_planned: arg.include_planned,
+                include_satellite: !arg.no_satellite,
+            };
+            let (g, w) = silkway_net::scenario_graph(&sc, opts)?;
             (g, w, format!("scenario {name}"), Some(sc))
         }
         (None, None) => anyhow::bail!("give a graph: --graph FILE.graphml or --scenario NAME|FILE"),
@@ -206,55 +214,6 @@ fn load_graph(arg: &GraphArg) -> anyhow::Result<(Graph, Option<Scenario>)> {
         tracing::warn!("{origin}: {} more warnings", warnings.len() - 5);
     }
     Ok((g, scenario))
-}
-
-/// Great-circle length of a `[lon, lat]` polyline, km.
-fn polyline_km(route: &[[f64; 2]]) -> f64 {
-    route
-        .windows(2)
-        .map(|w| silkway_net::latency::haversine_km(w[0][1], w[0][0], w[1][1], w[1][0]))
-        .sum()
-}
-
-/// The fiber network of a scenario as a graph: every terrestrial and
-/// submarine link (active ones, plus planned ones on request); satellite
-/// hops are left out. Link length: declared, else along the route geometry,
-/// else great-circle between the ends.
-fn scenario_graph(
-    sc: &Scenario,
-    include_planned: bool,
-) -> anyhow::Result<(Graph, Vec<silkway_net::Warning>)> {
-    let nodes: Vec<NodeSpec> = sc
-        .nodes
-        .iter()
-        .map(|n| NodeSpec {
-            id: n.id.clone(),
-            label: Some(n.name.clone()),
-            lat_deg: Some(n.lat_deg),
-            lon_deg: Some(n.lon_deg),
-        })
-        .collect();
-    let edges: Vec<EdgeSpec> = sc
-        .links
-        .iter()
-        .filter(|l| {
-            l.kind != LinkKind::Satellite && (include_planned || l.status == LinkStatus::Active)
-        })
-        .map(|l| EdgeSpec {
-            name: Some(l.id.clone()),
-            a: l.a.clone(),
-            b: l.b.clone(),
-            length_km: l
-                .length_km
-                .or_else(|| (l.route.len() >= 2).then(|| polyline_km(&l.route))),
-            latency_us: None,
-            capacity_gbps: l.capacity_gbps,
-            srlg: l.srlg.clone(),
-            cuts_per_1000km_year: None,
-            mttr_h: None,
-        })
-        .collect();
-    Ok(Graph::from_specs(&nodes, &edges)?)
 }
 
 fn load_demands(
@@ -621,6 +580,7 @@ mod tests {
             graph: Some(td(name)),
             scenario: None,
             include_planned: false,
+            no_satellite: false,
         }
     }
     fn d(name: &str) -> DemandArg {
@@ -635,6 +595,7 @@ mod tests {
             graph: None,
             scenario: Some("caspian".into()),
             include_planned: false,
+            no_satellite: false,
         };
         let v = compute(Cmd::Paths {
             graph,
@@ -648,6 +609,7 @@ mod tests {
             graph: None,
             scenario: Some("caspian".into()),
             include_planned: true,
+            no_satellite: false,
         };
         let v = compute(Cmd::Failures {
             graph,
