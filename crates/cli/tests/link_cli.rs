@@ -168,12 +168,17 @@ fn map_with_a_link_adds_budget_columns() {
         assert!(r[cnir] > 5.0 && r[cnir] < 20.0, "{r:?}");
         assert!(r[avail] > 99.9 && r[avail] <= 100.0, "{r:?}");
     }
-    // Lower elevation (longer slant range) never improves the clear-sky C/(N+I)
-    // along a row of constant latitude here (same beam, same terminal).
+    // Along the first row (38°N, 60→72°E, moving away from 46°E) the
+    // elevation falls, and a longer slant range never improves the
+    // clear-sky C/(N+I) (same beam, same terminal).
     let first_row: Vec<&Vec<f64>> = rows.iter().take(4).collect();
     for w in first_row.windows(2) {
-        if w[1][el] < w[0][el] {
-            assert!(w[1][cnir] <= w[0][cnir] + 1e-9, "{:?} {:?}", w[0], w[1]);
-        }
+        assert!(
+            w[1][el] < w[0][el],
+            "elevation should fall eastward: {:?} {:?}",
+            w[0],
+            w[1]
+        );
+        assert!(w[1][cnir] <= w[0][cnir] + 1e-9, "{:?} {:?}", w[0], w[1]);
     }
 }

@@ -92,8 +92,9 @@ pub fn dvbs2x_modcod(name: &str) -> Option<Modcod> {
 mod tests {
     use super::*;
 
-    /// EN 302 307-2 Table 20a, transcribed row by row from the standard:
-    /// (MODCOD, spectral efficiency, ideal Es/N0 dB).
+    /// EN 302 307-2 Table 20a, a second, independent transcription from
+    /// public listings of the table (not checked against the ETSI document
+    /// itself): (MODCOD, spectral efficiency, ideal Es/N0 dB).
     const TABLE_20A: [(&str, f64, f64); 39] = [
         ("QPSK 2/9", 0.434841, -2.85),
         ("QPSK 13/45", 0.567805, -2.03),

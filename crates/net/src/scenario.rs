@@ -11,10 +11,8 @@ use silkway_model::{LinkKind, LinkStatus, Scenario};
 
 use crate::error::{NetError, Result};
 use crate::graph::{EdgeSpec, Graph, NodeSpec, Warning};
-use crate::latency::haversine_km;
+use crate::latency::{C_KM_PER_S, haversine_km};
 
-/// Speed of light in vacuum, km/s (SI definition).
-const C_KM_S: f64 = 299_792.458;
 /// WGS84 equatorial radius, km (NIMA TR8350.2).
 const WGS84_A_KM: f64 = 6378.137;
 /// WGS84 first eccentricity squared (NIMA TR8350.2).
@@ -63,7 +61,7 @@ pub fn geo_slant_range_km(lat_deg: f64, lon_deg: f64, sat_lon_deg: f64) -> f64 {
 /// One-way latency of a ground–GEO–ground hop, µs (propagation only).
 pub fn geo_hop_latency_us(a: (f64, f64), b: (f64, f64), sat_lon_deg: f64) -> f64 {
     let km = geo_slant_range_km(a.0, a.1, sat_lon_deg) + geo_slant_range_km(b.0, b.1, sat_lon_deg);
-    km / C_KM_S * 1e6
+    km / C_KM_PER_S * 1e6
 }
 
 /// Great-circle length of a `[lon, lat]` polyline, km.

@@ -147,38 +147,32 @@ pub fn parse_tle_text(source: &str, text: &str, options: TleOptions) -> ParseRep
             i += 1;
         } else {
             if let Some(previous) = title {
-                let ctx = Ctx {
-                    source,
-                    line: previous.number,
-                };
-                report.rejected.push(ctx.err(
-                    1,
-                    "title",
-                    format!(
-                        "title line {:?} is not followed by element lines",
-                        previous.text.trim()
-                    ),
-                ));
+                report.rejected.push(dangling_title(source, previous));
             }
             title = Some(line);
             i += 1;
         }
     }
     if let Some(previous) = title {
-        let ctx = Ctx {
-            source,
-            line: previous.number,
-        };
-        report.rejected.push(ctx.err(
-            1,
-            "title",
-            format!(
-                "title line {:?} is not followed by element lines",
-                previous.text.trim()
-            ),
-        ));
+        report.rejected.push(dangling_title(source, previous));
     }
     report
+}
+
+/// A title line with no element lines after it.
+fn dangling_title(source: &str, title: &Line<'_>) -> OrbitError {
+    let ctx = Ctx {
+        source,
+        line: title.number,
+    };
+    ctx.err(
+        1,
+        "title",
+        format!(
+            "title line {:?} is not followed by element lines",
+            title.text.trim()
+        ),
+    )
 }
 
 fn non_ascii_column(text: &str) -> Option<usize> {

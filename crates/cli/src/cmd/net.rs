@@ -216,6 +216,16 @@ fn load_graph(arg: &GraphArg) -> anyhow::Result<(Graph, Option<Scenario>)> {
     Ok((g, scenario))
 }
 
+/// The graph and its demands (from `--demands`, else the scenario's).
+fn graph_and_demands(
+    graph: &GraphArg,
+    demands: &DemandArg,
+) -> anyhow::Result<(Graph, Vec<Demand>)> {
+    let (g, sc) = load_graph(graph)?;
+    let ds = load_demands(&g, demands, sc.as_ref())?;
+    Ok((g, ds))
+}
+
 fn load_demands(
     g: &Graph,
     arg: &DemandArg,
@@ -302,8 +312,7 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
 fn compute(cmd: Cmd) -> anyhow::Result<Value> {
     Ok(match cmd {
         Cmd::Paths { graph, demands, k } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
             let all = yen::k_shortest_paths_many(&g, &pairs, k);
             let rows: Vec<Value> = ds
@@ -325,8 +334,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             mode,
             srlg_k,
         } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let rows: Vec<Value> = match mode {
                 Mode::Edge | Mode::Node => {
                     let div = if matches!(mode, Mode::Edge) {
@@ -365,8 +373,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             srlg,
             top,
         } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let r = silkway_net::failures::analyse(&g, &ds, FailureOptions { order, srlg });
             let demands: Vec<Value> = ds
                 .iter()
@@ -401,8 +408,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             demands,
             default_capacity_gbps,
         } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let pairs: Vec<_> = ds.iter().map(|d| (d.source, d.target)).collect();
             let flows = maxflow::max_flows(&g, &pairs, default_capacity_gbps);
             let rows: Vec<Value> = ds
@@ -443,8 +449,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             mtbf_h,
             max_order,
         } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let u: Vec<f64> = g
                 .edges()
                 .iter()
@@ -496,8 +501,7 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             k,
             default_capacity_gbps,
         } => {
-            let (g, sc) = load_graph(&graph)?;
-            let ds = load_demands(&g, &demands, sc.as_ref())?;
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
             let r = mcf::route_demands(&g, &ds, k, default_capacity_gbps)?;
             let demands: Vec<Value> = ds
                 .iter()
