@@ -219,3 +219,68 @@ fn p452_matches_itu_validation_examples() {
     );
     assert_eq!(failed, 0, "{failed} values outside tolerance (see above)");
 }
+
+/// A generated Baku → Aktau path crosses the Caspian: zones A1 at both
+/// ends, B in between; needs the P.1511 map (installed by scripts/test.sh).
+#[test]
+fn generated_caspian_crossing_has_sea_zone() {
+    use silkway_itur::p452::{Coastline, ProfileOptions, Zone, great_circle_profile};
+    let maps = silkway_itur::Maps::global();
+    assert!(
+        maps.is_installed(),
+        "ITU-R maps not installed in {}: run `{}`",
+        maps.dir().display(),
+        silkway_itur::INSTALL_HINT
+    );
+    let baku = LonLat {
+        lon_deg: 49.87,
+        lat_deg: 40.41,
+    };
+    let aktau = LonLat {
+        lon_deg: 51.17,
+        lat_deg: 43.65,
+    };
+    let g = great_circle_profile(
+        maps,
+        Coastline::caspian_region(),
+        baku,
+        aktau,
+        &ProfileOptions::default(),
+    )
+    .unwrap();
+    let z = g.profile.zones();
+    let sea = z.iter().filter(|&&z| z == Zone::Sea).count() as f64 / z.len() as f64;
+    assert!(sea > 0.8, "sea fraction {sea}");
+    assert_eq!(z[0], Zone::CoastalLand);
+    assert!(
+        g.dct_km < 10.0 && g.dcr_km < 10.0,
+        "{} {}",
+        g.dct_km,
+        g.dcr_km
+    );
+    let inputs = Inputs {
+        freq_ghz: 2.0,
+        p_pct: 1.0,
+        htg_m: 30.0,
+        hrg_m: 30.0,
+        tx: baku,
+        rx: aktau,
+        gt_dbi: 20.0,
+        gr_dbi: 20.0,
+        pol: Polarization::Vertical,
+        dct_km: g.dct_km,
+        dcr_km: g.dcr_km,
+        press_hpa: 1013.25,
+        temp_c: 15.0,
+        dn: 45.0,
+        n0: 330.0,
+    };
+    let out = silkway_itur::p452::predict(&g.profile, &inputs).unwrap();
+    assert!(out.omega > 0.8, "{}", out.omega);
+    // A 380 km trans-horizon sea path at 1 %: well above free space.
+    assert!(
+        out.lb_db > out.lbfsg_db + 5.0 && out.lb_db < 260.0,
+        "{}",
+        out.lb_db
+    );
+}

@@ -39,10 +39,12 @@
 //! ```
 
 pub mod bullington;
+pub mod coastline;
 pub mod combine;
 pub mod diffraction;
 pub mod ducting;
 pub mod gas;
+pub mod generate;
 pub mod geometry;
 pub mod great_circle;
 pub mod line_of_sight;
@@ -52,8 +54,11 @@ pub mod profile_csv;
 pub mod radio_climate;
 pub mod spherical_earth;
 pub mod troposcatter;
+pub mod zones;
 
+pub use coastline::Coastline;
 pub use combine::{PathAnalysis, Prediction, predict};
+pub use generate::{GeneratedPath, ProfileOptions, great_circle_profile};
 pub use geometry::{PathGeometry, PathKind};
 pub use great_circle::LonLat;
 pub use profile::{PathProfile, Zone};
