@@ -3,8 +3,9 @@
 //! - Antenna reference patterns behind [`AntennaPattern`]: ITU-R S.465-6,
 //!   S.580-6, F.699-8, F.1245-3, S.1528 (rec. 1.2), S.672-4 and the
 //!   RR App. 8 earth-station pattern ([`pattern`]).
-//! - Path loss behind [`PathLoss`]; free space (ITU-R P.525-4) here,
-//!   P.452 from `silkway-itur` plugs in later ([`path_loss`]).
+//! - Path loss behind [`PathLoss`]: free space (ITU-R P.525-4)
+//!   ([`path_loss`]) and ITU-R P.452-18 over a generated great-circle
+//!   profile ([`path_loss_p452`]).
 //! - Interference over a scenario's assignment register: I per
 //!   interferer, I/N, C/I, C/(N+I), aggregate ([`interference`]).
 //! - Cross-border screening: worst field strength on the Azerbaijan–Iran
@@ -23,9 +24,11 @@ pub mod geometry;
 pub mod interference;
 pub mod montecarlo;
 pub mod path_loss;
+pub mod path_loss_p452;
 pub mod pattern;
 pub mod units;
 
 pub use error::{Error, Result};
 pub use path_loss::{FreeSpace, PathLoss, Terminal};
+pub use path_loss_p452::P452PathLoss;
 pub use pattern::{AntennaPattern, PatternKind, PatternSpec};
