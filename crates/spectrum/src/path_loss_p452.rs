@@ -162,7 +162,10 @@ mod tests {
             lon_deg: 5.0,
             ..baku
         };
-        let e = m.loss_db(&far, &aktau, 2000.0, 1.0).unwrap_err().to_string();
+        let e = m
+            .loss_db(&far, &aktau, 2000.0, 1.0)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("outside the coastline extract"), "{e}");
     }
 }
