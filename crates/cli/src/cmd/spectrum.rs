@@ -11,7 +11,7 @@ use silkway_spectrum::border::{self, Border, Trigger};
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
-use silkway_spectrum::{FreeSpace, PatternKind, PatternSpec};
+use silkway_spectrum::{FreeSpace, P452PathLoss, PathLoss, PatternKind, PatternSpec};
 
 use crate::output::{self, Format};
 
@@ -43,7 +43,7 @@ enum EsPattern {
 #[derive(Debug, Subcommand)]
 enum Verb {
     /// Interference into receive assignments of a scenario: I per interferer,
-    /// I/N, C/I, C/(N+I), aggregate (free-space path loss).
+    /// I/N, C/I, C/(N+I), aggregate (free-space or P.452-18 path loss).
     Interference {
         /// A built-in scenario name (`caspian`) or a scenario file.
         #[arg(long, default_value = "caspian")]
@@ -69,6 +69,8 @@ enum Verb {
         /// Ignore interferers farther than this, km.
         #[arg(long)]
         max_distance_km: Option<f64>,
+        #[command(flatten)]
+        model: PathLossArgs,
     },
     /// Worst field strength on the Azerbaijan–Iran border (Natural Earth) from
     /// each transmit assignment, against a trigger; who must coordinate.
@@ -92,6 +94,8 @@ enum Verb {
         /// Receiving height on the border, m.
         #[arg(long, default_value_t = 10.0)]
         height_m: f64,
+        #[command(flatten)]
+        model: PathLossArgs,
     },
     /// RR Appendix 8 ΔT/T between two GSO networks, from a TOML file
     /// (format: crates/spectrum/examples/dtt_example.toml).
@@ -164,6 +168,46 @@ enum KindArg {
     S672,
 }
 
+/// Path-loss model of `interference` and `border`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PathLossModel {
+    /// Free space, ITU-R P.525-4.
+    FreeSpace,
+    /// ITU-R P.452-18 over a great-circle profile (P.1511-2 terrain,
+    /// Natural Earth zones; needs the ITU-R maps, --dn and --n0).
+    P452,
+}
+
+#[derive(Debug, clap::Args)]
+struct PathLossArgs {
+    /// Path-loss model.
+    #[arg(long, value_enum, default_value = "free-space")]
+    path_loss: PathLossModel,
+    /// ΔN for P.452 (N-units/km): average lapse-rate through the lowest
+    /// 1 km at the path centres (P.452-18 Fig. 1; the DN50 map is not in
+    /// the installed ITU-R maps).
+    #[arg(long, allow_hyphen_values = true)]
+    dn: Option<f64>,
+    /// N0 for P.452 (N-units): sea-level surface refractivity (P.452-18 Fig. 2).
+    #[arg(long, allow_hyphen_values = true)]
+    n0: Option<f64>,
+}
+
+impl PathLossArgs {
+    fn build(&self) -> anyhow::Result<Box<dyn PathLoss>> {
+        match (self.path_loss, self.dn, self.n0) {
+            (PathLossModel::FreeSpace, None, None) => Ok(Box::new(FreeSpace)),
+            (PathLossModel::FreeSpace, _, _) => {
+                anyhow::bail!("--dn and --n0 apply to --path-loss p452 only")
+            }
+            (PathLossModel::P452, Some(dn), Some(n0)) => Ok(Box::new(P452PathLoss::new(dn, n0)?)),
+            (PathLossModel::P452, _, _) => anyhow::bail!(
+                "--path-loss p452 needs --dn and --n0 (P.452-18 Figs. 1-2 at the path centres; the DN50/N050 maps are not in the installed ITU-R maps)"
+            ),
+        }
+    }
+}
+
 /// Run `silkway spectrum`.
 pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
     let format = output::choose(ctx.format, &[Format::Table, Format::Json])?;
@@ -177,7 +221,9 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             fs_pattern,
             es_pattern,
             max_distance_km,
+            model,
         } => {
+            let path_loss = model.build()?;
             let s = load_scenario(&scenario)?;
             let opts = Options {
                 p_pct,
@@ -195,8 +241,13 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                 c_dbw,
             };
             let reports = match victim {
-                Some(v) => vec![interference::analyze_victim(&s, &v, &FreeSpace, &opts)?],
-                None => interference::analyze_all(&s, &FreeSpace, &opts)?,
+                Some(v) => vec![interference::analyze_victim(
+                    &s,
+                    &v,
+                    path_loss.as_ref(),
+                    &opts,
+                )?],
+                None => interference::analyze_all(&s, path_loss.as_ref(), &opts)?,
             };
             match format {
                 Format::Json => output::print_json(&reports),
@@ -210,7 +261,9 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             p_pct,
             step_km,
             height_m,
+            model,
         } => {
+            let path_loss = model.build()?;
             let s = load_scenario(&scenario)?;
             let border = Border::azerbaijan_iran()?;
             let trigger = match trigger_dbuv_m {
@@ -221,17 +274,27 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                 p_pct,
                 ..Options::default()
             };
-            let r = border::screen(&s, &border, &FreeSpace, trigger, &opts, step_km, height_m)?;
+            let r = border::screen(
+                &s,
+                &border,
+                path_loss.as_ref(),
+                trigger,
+                &opts,
+                step_km,
+                height_m,
+            )?;
             match format {
                 Format::Json => output::print_json(&serde_json::json!({
-                    "border": border.countries, "source": border.source, "reports": r,
+                    "border": border.countries, "source": border.source,
+                    "path_loss_model": path_loss.name(), "reports": r,
                 })),
                 _ => {
                     let mut t = format!(
-                        "{}–{} border ({}), free space, p = {p_pct} %\n{:<24} {:<8} {:>9} {:>8} {:>8} {:>10} {:>10} {:>8}  coordinate with\n",
+                        "{}–{} border ({}), {}, p = {p_pct} %\n{:<24} {:<8} {:>9} {:>8} {:>8} {:>10} {:>10} {:>8}  coordinate with\n",
                         border.countries[0],
                         border.countries[1],
                         border.source,
+                        path_loss.name(),
                         "assignment",
                         "admin",
                         "freq MHz",
