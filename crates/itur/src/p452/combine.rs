@@ -10,6 +10,8 @@
 //! L_bam (eq. (63)); and L_b (eq. (64)). §3.2.1: β0 and the effective
 //! radii at the path centre.
 
+use super::Inputs;
+use super::bullington::BullingtonProfile;
 use super::diffraction::{DiffractionPath, diffraction_p};
 use super::ducting::{DuctingPath, ducting_db};
 use super::gas::{specific_attenuation_db_km, water_vapour_density_g_m3};
@@ -23,7 +25,6 @@ use super::radio_climate::{
     median_effective_radius_km, sea_fraction,
 };
 use super::troposcatter::{TROPOSCATTER_RHO_G_M3, troposcatter_db};
-use super::{Inputs, bullington};
 use crate::Result;
 use crate::error::check_range;
 
@@ -32,7 +33,7 @@ use crate::error::check_range;
 /// at the same antenna heights, positions and ΔN.
 #[derive(Debug, Clone)]
 pub struct PathAnalysis {
-    d_km: Vec<f64>,
+    bullington: BullingtonProfile,
     h_m: Vec<f64>,
     g_m: Vec<f64>,
     /// Geometric parameters (Attachment 2).
@@ -107,7 +108,7 @@ impl PathAnalysis {
         let dlm = longest_inland_km(profile);
         let geometry = analyse(profile, inputs.htg_m, inputs.hrg_m, ae);
         Ok(PathAnalysis {
-            d_km: profile.d_km().to_vec(),
+            bullington: BullingtonProfile::new(profile.d_km()),
             h_m: profile.h_m().to_vec(),
             g_m: profile.surface_m(),
             geometry,
@@ -153,7 +154,8 @@ impl PathAnalysis {
 
         // §4.2 diffraction over terrain + clutter.
         let dpath = DiffractionPath {
-            d_km: &self.d_km,
+            bullington: &self.bullington,
+            dtot_km: dtot,
             g_m: &self.g_m,
             hts_m: g.hts_m,
             hrs_m: g.hrs_m,
@@ -199,7 +201,8 @@ impl PathAnalysis {
 
         // §4.5 the overall prediction.
         let ce = 1.0 / ae;
-        let stim = bullington::max_slope_from_tx(&self.d_km, &self.h_m, g.hts_m, ce); // (14), bare terrain
+        let h = &self.h_m;
+        let stim = self.bullington.max_slope_from_tx(|i| h[i], g.hts_m, ce); // (14), bare terrain
         let str_ = (g.hrs_m - g.hts_m) / dtot; // (15)
         const THETA: f64 = 0.3;
         const XI: f64 = 0.8;

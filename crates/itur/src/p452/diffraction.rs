@@ -12,7 +12,7 @@
 //! β0 < p < 50 %, else 1); eq. (42) L_dp = L_d50 + F_i (L_dβ − L_d50).
 
 use super::Polarization;
-use super::bullington::bullington_db;
+use super::bullington::BullingtonProfile;
 use super::normal::inv_cum_norm;
 use super::spherical_earth::spherical_earth_db;
 
@@ -28,8 +28,10 @@ pub struct DeltaBullington {
 /// The inputs shared by every diffraction evaluation of one path.
 #[derive(Debug, Clone, Copy)]
 pub struct DiffractionPath<'a> {
-    /// Distances from the transmitter (km).
-    pub d_km: &'a [f64],
+    /// The distance-only terms of the profile.
+    pub bullington: &'a BullingtonProfile,
+    /// Path length d (km).
+    pub dtot_km: f64,
     /// Terrain plus representative clutter heights g_i (m).
     pub g_m: &'a [f64],
     /// Transmitter antenna height above sea level h_ts (m).
@@ -51,12 +53,16 @@ pub fn delta_bullington(
     freq_ghz: f64,
     pol: Polarization,
 ) -> DeltaBullington {
-    let lbulla = bullington_db(path.d_km, path.g_m, path.hts_m, path.hrs_m, ap_km, freq_ghz); // (37)
+    let g = path.g_m;
+    let lbulla = path
+        .bullington
+        .loss_db(|i| g[i], path.hts_m, path.hrs_m, ap_km, freq_ghz); // (37)
     let hts1 = path.hts_m - path.hstd_m; // (38a)
     let hrs1 = path.hrs_m - path.hsrd_m; // (38b)
-    let zeros = vec![0.0; path.d_km.len()];
-    let lbulls = bullington_db(path.d_km, &zeros, hts1, hrs1, ap_km, freq_ghz); // (39)
-    let dtot = path.d_km[path.d_km.len() - 1];
+    let lbulls = path
+        .bullington
+        .loss_db(|_| 0.0, hts1, hrs1, ap_km, freq_ghz); // (39)
+    let dtot = path.dtot_km;
     let ldsph = spherical_earth_db(dtot, hts1, hrs1, ap_km, freq_ghz, path.omega, pol); // (39)
     DeltaBullington {
         ld_db: lbulla + (ldsph - lbulls).max(0.0), // (40)

@@ -94,24 +94,27 @@ pub fn analyse(profile: &PathProfile, htg_m: f64, hrg_m: f64, ae_km: f64) -> Pat
     // §4, eqs. (152)–(154): transmitter horizon.
     let theta_td = 1000.0 * ((hrs - hts) / (1000.0 * dtot) - dtot / (2.0 * ae_km)).atan(); // (153)
     let theta_rd = 1000.0 * ((hts - hrs) / (1000.0 * dtot) - dtot / (2.0 * ae_km)).atan(); // (156a)
-    let (it, theta_max_t) = argmax(
+    // atan is increasing: take the largest argument, then one atan.
+    let (it, arg_max_t) = argmax(
         inner
             .clone()
-            .map(|i| 1000.0 * ((h[i] - hts) / (1000.0 * d[i]) - d[i] / (2.0 * ae_km)).atan()),
+            .map(|i| (h[i] - hts) / (1000.0 * d[i]) - d[i] / (2.0 * ae_km)),
         false,
-    ); // (152)
+    );
+    let theta_max_t = 1000.0 * arg_max_t.atan(); // (152)
     let kind = if theta_max_t > theta_td {
         PathKind::TransHorizon // (150)
     } else {
         PathKind::LineOfSight
     };
-    let (ir, theta_max_r) = argmax(
+    let (ir, arg_max_r) = argmax(
         inner.clone().map(|i| {
             let dr = dtot - d[i];
-            1000.0 * ((h[i] - hrs) / (1000.0 * dr) - dr / (2.0 * ae_km)).atan()
+            (h[i] - hrs) / (1000.0 * dr) - dr / (2.0 * ae_km)
         }),
         true,
-    ); // (157)
+    );
+    let theta_max_r = 1000.0 * arg_max_r.atan(); // (157)
     let (mut lt, mut lr) = (it + 1, ir + 1);
     let (theta_t, theta_r, dlt, dlr);
     match kind {
