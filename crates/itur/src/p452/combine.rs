@@ -133,7 +133,7 @@ impl PathAnalysis {
                 "the path analysis was made for other antenna heights or ΔN".into(),
             ));
         }
-        Ok(self.predict_unchecked(inputs))
+        finite(self.predict_unchecked(inputs))
     }
 
     fn predict_unchecked(&self, inp: &Inputs) -> Prediction {
@@ -253,7 +253,83 @@ impl PathAnalysis {
 /// Predict the basic transmission loss over `profile` (P.452-18 §4).
 pub fn predict(profile: &PathProfile, inputs: &Inputs) -> Result<Prediction> {
     let a = PathAnalysis::new(profile, inputs)?;
-    Ok(a.predict_unchecked(inputs))
+    finite(a.predict_unchecked(inputs))
+}
+
+/// Refuse a prediction whose loss is not a finite number (a profile or
+/// input combination outside what the equations can handle).
+fn finite(p: Prediction) -> Result<Prediction> {
+    if p.lb_db.is_finite() {
+        Ok(p)
+    } else {
+        Err(crate::Error::InvalidProfile(format!(
+            "P.452-18 gives no finite loss for this path (L_b = {}, L_d50 = {}, L_ba = {}, L_bs = {})",
+            p.lb_db, p.ld50_db, p.lba_db, p.lbs_db
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::p452::{LonLat, Polarization, Zone};
+
+    /// Pseudo-random rough profiles and inputs: always a finite loss or a
+    /// clear error, never a panic.
+    #[test]
+    fn random_paths_never_panic() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for case in 0..300 {
+            let n = 4 + (rnd() * 300.0) as usize;
+            let step = 0.01 + rnd() * 2.0;
+            let d: Vec<f64> = (0..n).map(|i| i as f64 * step).collect();
+            let h: Vec<f64> = (0..n).map(|_| rnd() * 2000.0 - 30.0).collect();
+            let r: Vec<f64> = (0..n)
+                .map(|_| if rnd() < 0.5 { 0.0 } else { rnd() * 30.0 })
+                .collect();
+            let z: Vec<Zone> = (0..n)
+                .map(|_| Zone::from_code(1 + (rnd() * 3.0) as u8).unwrap())
+                .collect();
+            let profile = PathProfile::new(d, h, r, z).unwrap();
+            let inputs = Inputs {
+                freq_ghz: 0.1 + rnd() * 49.9,
+                p_pct: 0.001 + rnd() * 49.999,
+                htg_m: 0.5 + rnd() * 200.0,
+                hrg_m: 0.5 + rnd() * 200.0,
+                tx: LonLat {
+                    lon_deg: 50.0,
+                    lat_deg: rnd() * 160.0 - 80.0,
+                },
+                rx: LonLat {
+                    lon_deg: 50.5,
+                    lat_deg: 40.0,
+                },
+                gt_dbi: rnd() * 50.0,
+                gr_dbi: rnd() * 50.0,
+                pol: if rnd() < 0.5 {
+                    Polarization::Horizontal
+                } else {
+                    Polarization::Vertical
+                },
+                dct_km: rnd() * 10.0,
+                dcr_km: rnd() * 10.0,
+                press_hpa: 1013.25,
+                temp_c: 15.0,
+                dn: 20.0 + rnd() * 60.0,
+                n0: 280.0 + rnd() * 100.0,
+            };
+            match predict(&profile, &inputs) {
+                Ok(p) => assert!(p.lb_db.is_finite() && p.lb_db > 0.0, "case {case}: {p:?}"),
+                Err(e) => assert!(!e.to_string().is_empty(), "case {case}"),
+            }
+        }
+    }
 }
 
 fn check_inputs(i: &Inputs) -> Result<()> {

@@ -44,8 +44,10 @@ pub fn parse_profile_csv(text: &str, path: &Path) -> Result<PathProfile> {
     };
     let (mut d, mut h, mut r, mut z) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut header_seen = false;
+    let mut last_line = 0;
     for (k, raw) in text.lines().enumerate() {
         let line_no = k + 1;
+        last_line = line_no;
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -80,7 +82,25 @@ pub fn parse_profile_csv(text: &str, path: &Path) -> Result<PathProfile> {
                     )
                 })
         };
-        d.push(num(0)?);
+        let dist = num(0)?;
+        match d.last() {
+            None if dist != 0.0 => {
+                return Err(err(
+                    line_no,
+                    COLUMNS[0],
+                    format!("the first point must be at 0 km (the transmitter), found {dist}"),
+                ));
+            }
+            Some(&prev) if dist <= prev => {
+                return Err(err(
+                    line_no,
+                    COLUMNS[0],
+                    format!("distances must increase: {dist} after {prev}"),
+                ));
+            }
+            _ => {}
+        }
+        d.push(dist);
         h.push(num(1)?);
         let clutter = num(2)?;
         if clutter < 0.0 {
@@ -138,7 +158,7 @@ pub fn parse_profile_csv(text: &str, path: &Path) -> Result<PathProfile> {
     PathProfile::new(d, h, r, z).map_err(|e| match e {
         Error::InvalidProfile(msg) => Error::Parse {
             path: path.to_path_buf(),
-            line: 0,
+            line: last_line,
             column: "(profile)".into(),
             reason: msg,
         },
@@ -174,6 +194,14 @@ mod tests {
         let bad = format!("{HEADER}0,0,0,A2,7\n");
         let e = parse_profile_csv(&bad, p).unwrap_err().to_string();
         assert!(e.contains("zone code"), "{e}");
+
+        let bad = format!("{HEADER}0,0,0,A2,2\n1,0,0,A2,2\n1,0,0,A2,2\n");
+        let e = parse_profile_csv(&bad, p).unwrap_err().to_string();
+        assert!(e.contains("x.csv:4") && e.contains("increase"), "{e}");
+        let e = parse_profile_csv(&format!("{HEADER}0.5,0,0,A2,2\n"), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("x.csv:2") && e.contains("0 km"), "{e}");
 
         let e = parse_profile_csv(&format!("{HEADER}0,0,0,A2,2\n"), p)
             .unwrap_err()
