@@ -269,69 +269,6 @@ fn finite(p: Prediction) -> Result<Prediction> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::p452::{LonLat, Polarization, Zone};
-
-    /// Pseudo-random rough profiles and inputs: always a finite loss or a
-    /// clear error, never a panic.
-    #[test]
-    fn random_paths_never_panic() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rnd = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 11) as f64 / (1u64 << 53) as f64
-        };
-        for case in 0..300 {
-            let n = 4 + (rnd() * 300.0) as usize;
-            let step = 0.01 + rnd() * 2.0;
-            let d: Vec<f64> = (0..n).map(|i| i as f64 * step).collect();
-            let h: Vec<f64> = (0..n).map(|_| rnd() * 2000.0 - 30.0).collect();
-            let r: Vec<f64> = (0..n)
-                .map(|_| if rnd() < 0.5 { 0.0 } else { rnd() * 30.0 })
-                .collect();
-            let z: Vec<Zone> = (0..n)
-                .map(|_| Zone::from_code(1 + (rnd() * 3.0) as u8).unwrap())
-                .collect();
-            let profile = PathProfile::new(d, h, r, z).unwrap();
-            let inputs = Inputs {
-                freq_ghz: 0.1 + rnd() * 49.9,
-                p_pct: 0.001 + rnd() * 49.999,
-                htg_m: 0.5 + rnd() * 200.0,
-                hrg_m: 0.5 + rnd() * 200.0,
-                tx: LonLat {
-                    lon_deg: 50.0,
-                    lat_deg: rnd() * 160.0 - 80.0,
-                },
-                rx: LonLat {
-                    lon_deg: 50.5,
-                    lat_deg: 40.0,
-                },
-                gt_dbi: rnd() * 50.0,
-                gr_dbi: rnd() * 50.0,
-                pol: if rnd() < 0.5 {
-                    Polarization::Horizontal
-                } else {
-                    Polarization::Vertical
-                },
-                dct_km: rnd() * 10.0,
-                dcr_km: rnd() * 10.0,
-                press_hpa: 1013.25,
-                temp_c: 15.0,
-                dn: 20.0 + rnd() * 60.0,
-                n0: 280.0 + rnd() * 100.0,
-            };
-            match predict(&profile, &inputs) {
-                Ok(p) => assert!(p.lb_db.is_finite() && p.lb_db > 0.0, "case {case}: {p:?}"),
-                Err(e) => assert!(!e.to_string().is_empty(), "case {case}"),
-            }
-        }
-    }
-}
-
 fn check_inputs(i: &Inputs) -> Result<()> {
     check_range(
         "freq_ghz",
@@ -420,4 +357,67 @@ fn check_inputs(i: &Inputs) -> Result<()> {
         "a sea-level refractivity N0 in [200, 500] N-units",
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::p452::{LonLat, Polarization, Zone};
+
+    /// Pseudo-random rough profiles and inputs: always a finite loss or a
+    /// clear error, never a panic.
+    #[test]
+    fn random_paths_never_panic() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for case in 0..300 {
+            let n = 4 + (rnd() * 300.0) as usize;
+            let step = 0.01 + rnd() * 2.0;
+            let d: Vec<f64> = (0..n).map(|i| i as f64 * step).collect();
+            let h: Vec<f64> = (0..n).map(|_| rnd() * 2000.0 - 30.0).collect();
+            let r: Vec<f64> = (0..n)
+                .map(|_| if rnd() < 0.5 { 0.0 } else { rnd() * 30.0 })
+                .collect();
+            let z: Vec<Zone> = (0..n)
+                .map(|_| Zone::from_code(1 + (rnd() * 3.0) as u8).unwrap())
+                .collect();
+            let profile = PathProfile::new(d, h, r, z).unwrap();
+            let inputs = Inputs {
+                freq_ghz: 0.1 + rnd() * 49.9,
+                p_pct: 0.001 + rnd() * 49.999,
+                htg_m: 0.5 + rnd() * 200.0,
+                hrg_m: 0.5 + rnd() * 200.0,
+                tx: LonLat {
+                    lon_deg: 50.0,
+                    lat_deg: rnd() * 160.0 - 80.0,
+                },
+                rx: LonLat {
+                    lon_deg: 50.5,
+                    lat_deg: 40.0,
+                },
+                gt_dbi: rnd() * 50.0,
+                gr_dbi: rnd() * 50.0,
+                pol: if rnd() < 0.5 {
+                    Polarization::Horizontal
+                } else {
+                    Polarization::Vertical
+                },
+                dct_km: rnd() * 10.0,
+                dcr_km: rnd() * 10.0,
+                press_hpa: 1013.25,
+                temp_c: 15.0,
+                dn: 20.0 + rnd() * 60.0,
+                n0: 280.0 + rnd() * 100.0,
+            };
+            match predict(&profile, &inputs) {
+                Ok(p) => assert!(p.lb_db.is_finite() && p.lb_db > 0.0, "case {case}: {p:?}"),
+                Err(e) => assert!(!e.to_string().is_empty(), "case {case}"),
+            }
+        }
+    }
 }
