@@ -71,16 +71,16 @@ pub struct P452Args {
     #[arg(long, allow_negative_numbers = true)]
     hrg_m: f64,
     /// Transmitter longitude (degrees east).
-    #[arg(long, alias = "from-lon", allow_negative_numbers = true)]
+    #[arg(long, visible_alias = "from-lon", allow_negative_numbers = true)]
     phit_e: f64,
     /// Transmitter latitude (degrees north).
-    #[arg(long, alias = "from-lat", allow_negative_numbers = true)]
+    #[arg(long, visible_alias = "from-lat", allow_negative_numbers = true)]
     phit_n: f64,
     /// Receiver longitude (degrees east).
-    #[arg(long, alias = "to-lon", allow_negative_numbers = true)]
+    #[arg(long, visible_alias = "to-lon", allow_negative_numbers = true)]
     phir_e: f64,
     /// Receiver latitude (degrees north).
-    #[arg(long, alias = "to-lat", allow_negative_numbers = true)]
+    #[arg(long, visible_alias = "to-lat", allow_negative_numbers = true)]
     phir_n: f64,
     /// Transmitter antenna gain toward the horizon along the path (dBi).
     #[arg(long, allow_negative_numbers = true)]
