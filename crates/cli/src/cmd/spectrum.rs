@@ -140,7 +140,7 @@ enum Verb {
         /// LN (S.1528) or Ls (S.672), dB.
         #[arg(long, allow_hyphen_values = true)]
         sidelobe_db: Option<f64>,
-        /// App. 8 coefficient A (29 or 32).
+        /// Side-lobe coefficient A: 32 = App. 8 (default), 29 = App. 30B improved side lobe.
         #[arg(long)]
         coef_a: Option<f64>,
         /// Off-axis angles, degrees, comma-separated.
