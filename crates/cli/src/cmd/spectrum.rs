@@ -1,4 +1,4 @@
-//! `silkway spectrum interference|border|dtt|montecarlo|pattern`.
+//! `silkway spectrum interference|border|coordination-distance|dtt|montecarlo|pattern`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,11 @@ use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use silkway_model::{Scenario, builtin};
 use silkway_spectrum::border::{self, Border, Trigger};
+use silkway_spectrum::coordination::mode1::Mode1Params;
+use silkway_spectrum::coordination::zones::{LandMap, Zone, ZoneSource};
+use silkway_spectrum::coordination::{
+    self as app7, EarthStation, EarthStationRole, HorizonProfile, ParameterTable, Request,
+};
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
@@ -93,6 +98,79 @@ enum Verb {
         #[arg(long, default_value_t = 10.0)]
         height_m: f64,
     },
+    /// RR Appendix 7 coordination distance and contour of an earth station,
+    /// propagation mode (1), at every azimuth.
+    CoordinationDistance {
+        /// A built-in scenario name (`caspian`) or a scenario file.
+        #[arg(long, default_value = "caspian")]
+        scenario: String,
+        /// The earth-station assignment (default az-baku-uplink-6g unless --lat/--lon).
+        #[arg(long)]
+        assignment: Option<String>,
+        /// Earth-station latitude, degrees (with --lon: a station given by hand).
+        #[arg(long, allow_hyphen_values = true, requires_all = ["lon", "freq_mhz", "gain_dbi", "pointing_az_deg", "pointing_el_deg", "role"])]
+        lat: Option<f64>,
+        /// Earth-station longitude, degrees.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: Option<f64>,
+        /// Frequency, MHz.
+        #[arg(long)]
+        freq_mhz: Option<f64>,
+        /// Boresight gain, dBi.
+        #[arg(long)]
+        gain_dbi: Option<f64>,
+        /// Main-beam azimuth, degrees.
+        #[arg(long)]
+        pointing_az_deg: Option<f64>,
+        /// Main-beam elevation, degrees.
+        #[arg(long)]
+        pointing_el_deg: Option<f64>,
+        /// transmit or receive.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Transmitting: power at the antenna input in the reference bandwidth, dBW.
+        #[arg(long, allow_hyphen_values = true)]
+        power_dbw: Option<f64>,
+        /// Receiving: system noise temperature, K.
+        #[arg(long)]
+        noise_temp_k: Option<f64>,
+        /// System-parameter table (TOML, format of crates/spectrum/data/app7_parameters.toml).
+        #[arg(long)]
+        params: Option<PathBuf>,
+        /// Use this entry of the table (default: the one whose band holds the frequency).
+        #[arg(long)]
+        entry: Option<String>,
+        /// Time percentage, % (default p0/n of the entry).
+        #[arg(long)]
+        p_pct: Option<f64>,
+        /// Azimuth step, degrees.
+        #[arg(long, default_value_t = 5.0)]
+        azimuth_step_deg: f64,
+        /// Distance step, km.
+        #[arg(long, default_value_t = 1.0)]
+        step_km: f64,
+        /// Horizon elevations `az:el,az:el,...` degrees (default 0° all round).
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        horizon: String,
+        /// Zones: from Natural Earth land polygons (`map`) or one zone everywhere.
+        #[arg(long, value_enum, default_value = "map")]
+        zones: ZonesArg,
+        /// ΔN, N-units/km (P.453; default typical mid-latitude value).
+        #[arg(long, default_value_t = 45.0)]
+        delta_n: f64,
+        /// N0, N-units.
+        #[arg(long, default_value_t = 325.0)]
+        n0: f64,
+        /// Earth-station antenna height above ground, m.
+        #[arg(long, default_value_t = 10.0)]
+        es_height_m: f64,
+        /// Terrestrial antenna height above ground, m.
+        #[arg(long, default_value_t = 30.0)]
+        terrestrial_height_m: f64,
+        /// Earth-station horizon distance, km.
+        #[arg(long, default_value_t = 0.5)]
+        es_horizon_km: f64,
+    },
     /// RR Appendix 8 ΔT/T between two GSO networks, from a TOML file
     /// (format: crates/spectrum/examples/dtt_example.toml).
     Dtt {
@@ -154,6 +232,24 @@ enum Verb {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Transmit,
+    Receive,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ZonesArg {
+    /// Natural Earth 4.1.0 land 1:50m around the Caspian.
+    Map,
+    /// All coastal land.
+    A1,
+    /// All inland.
+    A2,
+    /// All sea.
+    B,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum KindArg {
     S465,
     S580,
@@ -166,8 +262,13 @@ enum KindArg {
 
 /// Run `silkway spectrum`.
 pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
-    let format = output::choose(ctx.format, &[Format::Table, Format::Json])?;
+    let format = if matches!(args.verb, Verb::CoordinationDistance { .. }) {
+        output::choose(ctx.format, &[Format::Table, Format::Json, Format::Geojson])?
+    } else {
+        output::choose(ctx.format, &[Format::Table, Format::Json])?
+    };
     match args.verb {
+        v @ Verb::CoordinationDistance { .. } => coordination_distance(v, format),
         Verb::Interference {
             scenario,
             victim,
@@ -453,6 +554,168 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
 
 fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
+    let Verb::CoordinationDistance {
+        scenario,
+        assignment,
+        lat,
+        lon,
+        freq_mhz,
+        gain_dbi,
+        pointing_az_deg,
+        pointing_el_deg,
+        role,
+        power_dbw,
+        noise_temp_k,
+        params,
+        entry,
+        p_pct,
+        azimuth_step_deg,
+        step_km,
+        horizon,
+        zones,
+        delta_n,
+        n0,
+        es_height_m,
+        terrestrial_height_m,
+        es_horizon_km,
+    } = verb
+    else {
+        unreachable!("called for coordination-distance only")
+    };
+    let table = match &params {
+        Some(f) => ParameterTable::from_toml(&read(f)?, &f.display().to_string())?,
+        None => ParameterTable::builtin()?,
+    };
+    let station = match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            let need = |v: Option<f64>, n: &str| {
+                v.with_context(|| format!("--{n} is required with --lat/--lon"))
+            };
+            let role = match role {
+                Some(RoleArg::Receive) => EarthStationRole::Receive,
+                _ => EarthStationRole::Transmit,
+            };
+            EarthStation {
+                id: format!("{lat},{lon}"),
+                lat_deg: lat,
+                lon_deg: lon,
+                role,
+                freq_mhz: need(freq_mhz, "freq-mhz")?,
+                gmax_dbi: need(gain_dbi, "gain-dbi")?,
+                pointing_azimuth_deg: need(pointing_az_deg, "pointing-az-deg")?,
+                pointing_elevation_deg: need(pointing_el_deg, "pointing-el-deg")?,
+                power_dbw_in_ref_bw: power_dbw,
+                noise_temp_k,
+            }
+        }
+        (None, None) => {
+            let s = load_scenario(&scenario)?;
+            let id = assignment.as_deref().unwrap_or("az-baku-uplink-6g");
+            let a = s
+                .assignments
+                .iter()
+                .find(|a| a.id == id)
+                .with_context(|| format!("scenario {scenario}: no assignment {id}"))?;
+            let role = match a.direction {
+                silkway_model::Direction::Transmit => EarthStationRole::Transmit,
+                _ => EarthStationRole::Receive,
+            };
+            let row = table.select(entry.as_deref(), role, a.freq_mhz)?;
+            let mut st = EarthStation::from_assignment(&s, id, row.reference_bandwidth_hz)?;
+            if power_dbw.is_some() {
+                st.power_dbw_in_ref_bw = power_dbw;
+            }
+            if noise_temp_k.is_some() {
+                st.noise_temp_k = noise_temp_k;
+            }
+            st
+        }
+        _ => anyhow::bail!("give both --lat and --lon, or neither"),
+    };
+    let row = table
+        .select(entry.as_deref(), station.role, station.freq_mhz)?
+        .clone();
+    let req = Request {
+        station,
+        params: row,
+        p_pct,
+        azimuth_step_deg,
+        distance_step_km: step_km,
+        horizon: HorizonProfile::parse(&horizon)?,
+        climate: Mode1Params {
+            freq_ghz: 1.0,
+            p_pct: 1.0,
+            delta_n,
+            n0,
+            es_height_m,
+            terrestrial_height_m,
+            es_horizon_km,
+        },
+        zones: match zones {
+            ZonesArg::Map => ZoneSource::Map(LandMap::caspian()?),
+            ZonesArg::A1 => ZoneSource::Uniform(Zone::A1),
+            ZonesArg::A2 => ZoneSource::Uniform(Zone::A2),
+            ZonesArg::B => ZoneSource::Uniform(Zone::B),
+        },
+    };
+    let r = app7::coordination_distance(&req)?;
+    match format {
+        Format::Json => output::print_json(&r),
+        Format::Geojson => output::print_json(&r.to_geojson()),
+        _ => {
+            let st = &r.station;
+            let mut t = format!(
+                "App. 7 coordination distance, propagation mode (1): {} ({:.4}N {:.4}E), {:?}, {} MHz, Gmax {:.1} dBi, beam az {:.1}° el {:.1}°\n\
+                 parameters {} ({}); p = {} %, Pr(p) = {:.2} dBW in {} MHz; dmin = {:.1} km\n\
+                 zones: {}; ΔN {} N0 {}; mode (2) rain scatter not computed\n\
+                 {:>6} {:>6} {:>7} {:>7} {:>8} {:>8} {:>8} {:>5}  limit\n",
+                st.id,
+                st.lat_deg,
+                st.lon_deg,
+                st.role,
+                st.freq_mhz,
+                st.gmax_dbi,
+                st.pointing_azimuth_deg,
+                st.pointing_elevation_deg,
+                r.params_id,
+                r.params_source,
+                r.p_pct,
+                r.permissible_interference_dbw,
+                req.params.reference_bandwidth_hz / 1e6,
+                r.min_distance_km,
+                r.zones_source,
+                r.climate.delta_n,
+                r.climate.n0,
+                "az deg",
+                "θh deg",
+                "φ deg",
+                "G dBi",
+                "Lb dB",
+                "L(d) dB",
+                "d km",
+                "sea"
+            );
+            for a in &r.azimuths {
+                let _ = writeln!(
+                    t,
+                    "{:>6.1} {:>6.2} {:>7.1} {:>7.1} {:>8.1} {:>8.1} {:>8.1} {:>5.2}  {:?}",
+                    a.azimuth_deg,
+                    a.horizon_deg,
+                    a.off_axis_deg,
+                    a.es_gain_dbi,
+                    a.required_loss_db,
+                    a.loss_at_distance_db,
+                    a.distance_km,
+                    a.sea_fraction,
+                    a.limited_by
+                );
+            }
+            output::print_text(&t)
+        }
+    }
 }
 
 fn load_scenario(name_or_file: &str) -> anyhow::Result<Scenario> {

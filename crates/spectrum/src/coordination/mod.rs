@@ -424,3 +424,85 @@ impl CoordinationResult {
         })
     }
 }
+
+impl EarthStation {
+    /// The earth station of a scenario assignment: position of its station,
+    /// boresight gain of its antenna (`gain_dbi`, or from the diameter at
+    /// efficiency 0.7), pointing from the assignment, and — transmitting —
+    /// the power in the reference bandwidth `EIRP − Gmax + 10 log(B/bw)`
+    /// (power spread evenly over the carrier), or — receiving — its noise
+    /// temperature.
+    ///
+    /// # Errors
+    /// Unknown assignment or station; a terrestrial station; missing
+    /// pointing, EIRP or antenna.
+    pub fn from_assignment(
+        scenario: &silkway_model::Scenario,
+        assignment_id: &str,
+        reference_bandwidth_hz: f64,
+    ) -> Result<Self> {
+        use silkway_model::{Direction, StationKind};
+        let err = |m: String| crate::Error::Scenario(m);
+        let a = scenario
+            .assignments
+            .iter()
+            .find(|a| a.id == assignment_id)
+            .ok_or_else(|| err(format!("no assignment {assignment_id}")))?;
+        let st = scenario
+            .stations
+            .iter()
+            .find(|s| s.id == a.station)
+            .ok_or_else(|| {
+                err(format!(
+                    "assignment {}: unknown station {}",
+                    a.id, a.station
+                ))
+            })?;
+        if st.kind == StationKind::Terrestrial {
+            return Err(err(format!(
+                "assignment {}: station {} is terrestrial; App. 7 is for earth stations",
+                a.id, st.id
+            )));
+        }
+        let antenna = match &a.antenna {
+            Some(id) => st.antennas.iter().find(|x| &x.id == id),
+            None if st.antennas.len() == 1 => st.antennas.first(),
+            None => None,
+        }
+        .ok_or_else(|| err(format!("assignment {}: no antenna", a.id)))?;
+        let spec = crate::PatternSpec {
+            gain_dbi: antenna.gain_dbi,
+            diameter_m: antenna.diameter_m,
+            efficiency: antenna.efficiency,
+            ..crate::PatternSpec::from_gain(crate::PatternKind::S465, 0.0)
+        };
+        let gmax = spec.aperture(a.freq_mhz / 1e3)?.gain_dbi;
+        let need =
+            |v: Option<f64>, f: &str| v.ok_or_else(|| err(format!("assignment {}: no {f}", a.id)));
+        let (role, power, noise) = match a.direction {
+            Direction::Transmit => {
+                let eirp = need(a.eirp_dbw, "eirp_dbw")?;
+                let bw_hz = positive("bandwidth_khz", a.bandwidth_khz)? * 1e3;
+                let ref_db = crate::units::lin_to_db(reference_bandwidth_hz / bw_hz);
+                (
+                    EarthStationRole::Transmit,
+                    Some(eirp - gmax + ref_db.min(0.0)),
+                    None,
+                )
+            }
+            Direction::Receive => (EarthStationRole::Receive, None, a.noise_temp_k),
+        };
+        Ok(Self {
+            id: a.id.clone(),
+            lat_deg: st.position.lat_deg,
+            lon_deg: st.position.lon_deg,
+            role,
+            freq_mhz: a.freq_mhz,
+            gmax_dbi: gmax,
+            pointing_azimuth_deg: need(a.azimuth_deg, "azimuth_deg")?,
+            pointing_elevation_deg: need(a.elevation_deg, "elevation_deg")?,
+            power_dbw_in_ref_bw: power,
+            noise_temp_k: noise,
+        })
+    }
+}
