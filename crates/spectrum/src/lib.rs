@@ -27,6 +27,7 @@ pub mod interference;
 pub mod montecarlo;
 pub mod path_loss;
 pub mod pattern;
+pub mod triggers;
 pub mod units;
 
 pub use error::{Error, Result};

@@ -16,6 +16,7 @@ use silkway_spectrum::coordination::{
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
+use silkway_spectrum::triggers::TriggerTable;
 use silkway_spectrum::{FreeSpace, PatternKind, PatternSpec};
 
 use crate::output::{self, Format};
@@ -85,9 +86,13 @@ enum Verb {
         /// overlapping receive assignments at I/N = --i-over-n-db).
         #[arg(long, allow_hyphen_values = true)]
         trigger_dbuv_m: Option<f64>,
-        /// Protection criterion for the derived trigger, dB (ITU-R F.758 long-term).
-        #[arg(long, default_value_t = -10.0, allow_hyphen_values = true)]
-        i_over_n_db: f64,
+        /// One I/N criterion for every band, dB (overrides the rule table).
+        #[arg(long, allow_hyphen_values = true)]
+        i_over_n_db: Option<f64>,
+        /// Trigger rules per band (TOML, format of crates/spectrum/data/triggers.toml;
+        /// default: those built in, sources in docs/spectrum-triggers.md).
+        #[arg(long)]
+        triggers: Option<PathBuf>,
         /// Time percentage for the path-loss model, %.
         #[arg(long, default_value_t = 20.0)]
         p_pct: f64,
@@ -308,21 +313,34 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             scenario,
             trigger_dbuv_m,
             i_over_n_db,
+            triggers,
             p_pct,
             step_km,
             height_m,
         } => {
             let s = load_scenario(&scenario)?;
             let border = Border::azerbaijan_iran()?;
-            let trigger = match trigger_dbuv_m {
-                Some(dbuv_m) => Trigger::FieldStrength { dbuv_m },
-                None => Trigger::FromRegister { i_over_n_db },
-            };
             let opts = Options {
                 p_pct,
                 ..Options::default()
             };
-            let r = border::screen(&s, &border, &FreeSpace, trigger, &opts, step_km, height_m)?;
+            let fixed = match (trigger_dbuv_m, i_over_n_db) {
+                (Some(dbuv_m), _) => Some(Trigger::FieldStrength { dbuv_m }),
+                (None, Some(i_over_n_db)) => Some(Trigger::FromRegister { i_over_n_db }),
+                _ => None,
+            };
+            let r = match fixed {
+                Some(t) => border::screen(&s, &border, &FreeSpace, t, &opts, step_km, height_m)?,
+                None => {
+                    let table = match &triggers {
+                        Some(f) => TriggerTable::from_toml(&read(f)?, &f.display().to_string())?,
+                        None => TriggerTable::builtin()?,
+                    };
+                    border::screen_with_table(
+                        &s, &border, &FreeSpace, &table, &opts, step_km, height_m,
+                    )?
+                }
+            };
             match format {
                 Format::Json => output::print_json(&serde_json::json!({
                     "border": border.countries, "source": border.source, "reports": r,
@@ -356,6 +374,18 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                             f(x.trigger_dbuv_m),
                             f(x.margin_db),
                             x.coordinate_with.join(", ")
+                        );
+                    }
+                    t.push_str("triggers applied:\n");
+                    for x in &r {
+                        let _ = writeln!(
+                            t,
+                            "  {:<24} {} — {}",
+                            x.assignment,
+                            x.trigger_rule.as_deref().unwrap_or("-"),
+                            x.trigger_source
+                                .as_deref()
+                                .unwrap_or("no rule for this band: no trigger")
                         );
                     }
                     output::print_text(&t)
