@@ -147,7 +147,11 @@ fn border_names_the_trigger_rule_and_its_source() {
     let dir = std::env::temp_dir().join(format!("silkway-triggers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad_triggers.toml");
-    std::fs::write(&bad, "[[rule]]\nid = \"x\"\nband = [1.0, 2.0]\nsource = \"s\"\n").unwrap();
+    std::fs::write(
+        &bad,
+        "[[rule]]\nid = \"x\"\nband = [1.0, 2.0]\nsource = \"s\"\n",
+    )
+    .unwrap();
     let o = silkway(&["spectrum", "border", "--triggers", bad.to_str().unwrap()]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
@@ -215,7 +219,14 @@ fn coordination_distance_json_and_geojson() {
     assert_eq!(ring.len(), 9);
     assert_eq!(ring[0], ring[8]);
     // A station by hand needs all its fields; a frequency without parameters fails.
-    let o = silkway(&["spectrum", "coordination-distance", "--lat", "40", "--lon", "49"]);
+    let o = silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--lat",
+        "40",
+        "--lon",
+        "49",
+    ]);
     assert!(!o.status.success());
     let o = silkway(&[
         "spectrum",

@@ -179,3 +179,26 @@ fn bad_inputs_are_errors() {
     assert!(coordination_distance(&r).is_err());
     assert!(HorizonProfile::parse("10:x").is_err());
 }
+
+#[test]
+fn a_larger_time_percentage_never_needs_more_distance() {
+    // Both mechanisms lose more at larger p (Ap and the troposcatter time term grow),
+    // so the distance at which Lb(p) is met can only shrink.
+    let mut last: Option<Vec<f64>> = None;
+    for p in [0.001, 0.0025, 0.01, 0.1, 1.0] {
+        let mut r = request(baku_uplink(10.0), ZoneSource::Uniform(Zone::A1));
+        r.p_pct = Some(p);
+        let d: Vec<f64> = coordination_distance(&r)
+            .unwrap()
+            .azimuths
+            .iter()
+            .map(|a| a.distance_km)
+            .collect();
+        if let Some(prev) = &last {
+            for (a, b) in prev.iter().zip(&d) {
+                assert!(b <= a, "p {p}: {b} > {a}");
+            }
+        }
+        last = Some(d);
+    }
+}

@@ -324,4 +324,46 @@ mod tests {
         assert_eq!(horizon_correction_db(14.0, 10.0), 30.0);
         assert_eq!(horizon_correction_db(6.0, 0.0), 0.0);
     }
+
+    #[test]
+    fn smooth_earth_losses_by_hand_on_an_inland_path() {
+        // 6.175 GHz, p = 0.0025 %, d = 200 km all inland (dtm = dlm = 200 km), centre 40°N,
+        // ΔN 45 → ae = 6371·157/112 = 8930.777 km; hts 10 m, hrs 30 m, dlt 0.5 km, θh = 0.
+        // dlr = √(2·8930.777·0.03) = 23.1484 km, θr = −√(0.06/8930.777)·1e3 = −2.59198 mrad.
+        // τ = 1; μ1 = (10^(−200/9.4) + 10^(−4.25))^0.2 = 0.141254;
+        // μ4 = 10^((−0.935 + 0.704)·log μ1) = 1.571629; β0 = 10^(1.07)·μ1·μ4 = 2.608255 %;
+        // α = −0.6 − 3.5e-9·200^3.1 = −0.647562; μ2 = (500/ae·200²/(√10 + √30)²)^α = 0.110521;
+        // β = 0.288267 %.
+        // Af = 102.45 + 20 log 6.175 + 20 log 23.6484 = 145.73876 dB;
+        // γd = 5e-5·ae·6.175^(1/3) = 0.819228 dB/mrad; θ' = 22.39447 − 2.59198 = 19.80249 mrad;
+        // Γ = 0.415891; Ap = −12 + 1.94·log(p/β) + 12 (p/β)^Γ = −14.33400 dB;
+        // Lba − Ag = 145.73876 + 16.22283 − 14.33400 = 147.62752 dB.
+        // Troposcatter: Lf = 25 log 6.175 − 2.5 (log 3.0875)² = 19.16664; Lc (Gt + Gr = 36 dBi)
+        // = 0.051 e^1.98 = 0.36938; Lbs − Ag = 190.1 + 19.16664 + 46.0206 + 0.573·19.80249
+        // − 48.75 + 0.36938 − 10.1·4.30103^0.7 = 190.21060 dB.
+        let m = Mode1Params {
+            freq_ghz: 6.175,
+            p_pct: 0.0025,
+            delta_n: 45.0,
+            n0: 325.0,
+            es_height_m: 10.0,
+            terrestrial_height_m: 30.0,
+            es_horizon_km: 0.5,
+        };
+        let path = PathZones {
+            zones: vec![Zone::A2; 400],
+            step_km: 1.0,
+            es_coast_km: f64::INFINITY,
+        };
+        let l = m.loss(200.0, &path, 0.0, 40.0, 18.0, 18.0).unwrap();
+        assert!((l.beta_pct - 0.288267).abs() < 1e-5, "{l:?}");
+        assert!((l.ducting_db - l.gas_db - 147.62752).abs() < 1e-3, "{l:?}");
+        assert!(
+            (l.troposcatter_db - l.gas_db - 190.21060).abs() < 1e-3,
+            "{l:?}"
+        );
+        // Gaseous absorption (P.676 Annex 1, ρ = 7.5 g/m³): about 0.01 dB/km at 6 GHz.
+        assert!(l.gas_db > 1.0 && l.gas_db < 3.0, "{l:?}");
+        assert_eq!(l.loss_db(), l.ducting_db);
+    }
 }
