@@ -204,6 +204,13 @@ fn coordination_distance_json_and_geojson() {
     for a in az {
         assert!(a["distance_km"].as_f64().unwrap() >= dmin);
     }
+    let ir = v["countries_reached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["alpha2"] == "IR")
+        .expect("the contour reaches Iran");
+    assert_eq!(ir["administrations"][0], "ir-admin");
     let g = json(&silkway(&[
         "spectrum",
         "coordination-distance",

@@ -202,3 +202,30 @@ fn a_larger_time_percentage_never_needs_more_distance() {
         last = Some(d);
     }
 }
+
+#[test]
+fn the_baku_contour_reaches_iran_and_flags_its_own_country() {
+    use silkway_spectrum::coordination::countries::CountryMap;
+    let r = coordination_distance(&request(
+        baku_uplink(10.0),
+        ZoneSource::Map(LandMap::caspian().unwrap()),
+    ))
+    .unwrap();
+    let reached = r.countries_reached(&CountryMap::caspian().unwrap(), 2.0);
+    let az = reached.iter().find(|c| c.alpha2 == "AZ").unwrap();
+    assert!(az.own && az.nearest_km == 0.0, "{az:?}");
+    // Iran's border is ~170–230 km south/south-west of Baku; the contour there is ≥ 276 km.
+    let ir = reached.iter().find(|c| c.alpha2 == "IR").unwrap();
+    assert!(
+        !ir.own && ir.nearest_km > 150.0 && ir.nearest_km < 250.0,
+        "{ir:?}"
+    );
+    // A contour at dmin (≈ 103 km) stays inside Azerbaijan or over the sea.
+    let small = coordination_distance(&request(
+        baku_uplink(-80.0),
+        ZoneSource::Map(LandMap::caspian().unwrap()),
+    ))
+    .unwrap();
+    let reached = small.countries_reached(&CountryMap::caspian().unwrap(), 2.0);
+    assert!(reached.iter().all(|c| c.own), "{reached:?}");
+}

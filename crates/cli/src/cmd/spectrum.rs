@@ -619,6 +619,7 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
         Some(f) => ParameterTable::from_toml(&read(f)?, &f.display().to_string())?,
         None => ParameterTable::builtin()?,
     };
+    let scenario_data = load_scenario(&scenario).ok();
     let station = match (lat, lon) {
         (Some(lat), Some(lon)) => {
             let need = |v: Option<f64>, n: &str| {
@@ -692,9 +693,42 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
         },
     };
     let r = app7::coordination_distance(&req)?;
+    let map = app7::countries::CountryMap::caspian()?;
+    let reached = r.countries_reached(&map, step_km.max(1.0));
+    // Administrations of the scenario for each foreign country reached (RR No. 9.17).
+    let admins_of = |alpha2: &str| -> Vec<String> {
+        scenario_data.as_ref().map_or_else(Vec::new, |s| {
+            s.organizations
+                .iter()
+                .filter(|o| {
+                    o.country == alpha2 && o.kind == silkway_model::OrganizationKind::Administration
+                })
+                .map(|o| o.id.clone())
+                .collect()
+        })
+    };
+    let foreign: Vec<serde_json::Value> = reached
+        .iter()
+        .filter(|c| !c.own)
+        .map(|c| {
+            serde_json::json!({
+                "alpha2": c.alpha2, "name": c.name, "nearest_km": c.nearest_km,
+                "azimuths_deg": c.azimuths_deg, "administrations": admins_of(&c.alpha2),
+            })
+        })
+        .collect();
     match format {
-        Format::Json => output::print_json(&r),
-        Format::Geojson => output::print_json(&r.to_geojson()),
+        Format::Json => {
+            let mut v = serde_json::to_value(&r)?;
+            v["countries_reached"] = serde_json::json!(foreign);
+            v["countries_source"] = serde_json::json!(map.source);
+            output::print_json(&v)
+        }
+        Format::Geojson => {
+            let mut g = r.to_geojson();
+            g["features"][0]["properties"]["countries_reached"] = serde_json::json!(foreign);
+            output::print_json(&g)
+        }
         _ => {
             let st = &r.station;
             let mut t = format!(
@@ -742,6 +776,26 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
                     a.sea_fraction,
                     a.limited_by
                 );
+            }
+            if foreign.is_empty() {
+                t.push_str("the coordination area stays within the earth station's country\n");
+            } else {
+                t.push_str("coordination area reaches (RR No. 9.17; Natural Earth 1:110m):\n");
+                for c in reached.iter().filter(|c| !c.own) {
+                    let admins = admins_of(&c.alpha2);
+                    let _ = writeln!(
+                        t,
+                        "  {:<3} {:<14} from {:>6.1} km  coordinate with {}",
+                        c.alpha2,
+                        c.name,
+                        c.nearest_km,
+                        if admins.is_empty() {
+                            format!("the administration of {} (none in the scenario)", c.name)
+                        } else {
+                            admins.join(", ")
+                        }
+                    );
+                }
             }
             output::print_text(&t)
         }

@@ -20,6 +20,7 @@
 //! `docs/spectrum-coordination.md`.
 
 pub mod antenna;
+pub mod countries;
 pub mod mode1;
 pub mod params;
 pub mod zones;
@@ -367,6 +368,47 @@ pub fn coordination_distance(req: &Request) -> Result<CoordinationResult> {
 }
 
 impl CoordinationResult {
+    /// The countries the coordination area reaches, sampled every `step_km`
+    /// along each azimuth out to its distance (own country included, flagged).
+    pub fn countries_reached(
+        &self,
+        map: &countries::CountryMap,
+        step_km: f64,
+    ) -> Vec<countries::CountryReach> {
+        let s = &self.station;
+        let own = map.at(s.lat_deg, s.lon_deg).map(|c| c.name.clone());
+        let mut out: Vec<countries::CountryReach> = Vec::new();
+        let step = step_km.max(0.1);
+        for a in &self.azimuths {
+            let mut d = 0.0;
+            let mut seen: Vec<String> = Vec::new();
+            while d <= a.distance_km + 1e-9 {
+                let (la, lo) = destination(s.lat_deg, s.lon_deg, a.azimuth_deg, d);
+                if let Some(c) = map.at(la, lo)
+                    && !seen.contains(&c.name)
+                {
+                    seen.push(c.name.clone());
+                    match out.iter_mut().find(|r| r.name == c.name) {
+                        Some(r) => {
+                            r.azimuths_deg.push(a.azimuth_deg);
+                            r.nearest_km = r.nearest_km.min(d);
+                        }
+                        None => out.push(countries::CountryReach {
+                            alpha2: c.alpha2.clone(),
+                            name: c.name.clone(),
+                            azimuths_deg: vec![a.azimuth_deg],
+                            nearest_km: d,
+                            own: own.as_deref() == Some(c.name.as_str()),
+                        }),
+                    }
+                }
+                d += step;
+            }
+        }
+        out.sort_by(|x, y| x.nearest_km.total_cmp(&y.nearest_km));
+        out
+    }
+
     /// The contour as a closed ring of (lon, lat), counter-clockwise
     /// (RFC 7946 §3.1.6), first point repeated at the end.
     pub fn contour_lon_lat(&self) -> Vec<(f64, f64)> {
