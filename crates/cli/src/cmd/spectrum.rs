@@ -645,16 +645,12 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
         (None, None) => {
             let s = load_scenario(&scenario)?;
             let id = assignment.as_deref().unwrap_or("az-baku-uplink-6g");
-            let a = s
-                .assignments
-                .iter()
-                .find(|a| a.id == id)
-                .with_context(|| format!("scenario {scenario}: no assignment {id}"))?;
-            let role = match a.direction {
-                silkway_model::Direction::Transmit => EarthStationRole::Transmit,
-                _ => EarthStationRole::Receive,
-            };
-            let row = table.select(entry.as_deref(), role, a.freq_mhz)?;
+            if !s.assignments.iter().any(|a| a.id == id) {
+                anyhow::bail!("scenario {scenario}: no assignment {id}");
+            }
+            // Resolve the station first (a terrestrial one is an error), then its row.
+            let probe = EarthStation::from_assignment(&s, id, 1e6)?;
+            let row = table.select(entry.as_deref(), probe.role, probe.freq_mhz)?;
             let mut st = EarthStation::from_assignment(&s, id, row.reference_bandwidth_hz)?;
             if power_dbw.is_some() {
                 st.power_dbw_in_ref_bw = power_dbw;
