@@ -81,6 +81,24 @@ impl TriggerTable {
         Ok(t)
     }
 
+    /// Parse and check the same table written as JSON
+    /// (`{"rule": [{"id": ..., "band_mhz": [lo, hi], ...}]}`).
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the file, line/column and field.
+    pub fn from_json(text: &str, origin: &str) -> Result<Self> {
+        let t: Self = serde_json::from_str(text).map_err(|e| Error::Parse {
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        })?;
+        // Re-check through the TOML path's validation.
+        let toml = toml::to_string(&t).map_err(|e| Error::Parse {
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        })?;
+        Self::from_toml(&toml, origin)
+    }
+
     /// The rule for a transmit assignment at `freq_mhz`.
     pub fn rule_for(&self, freq_mhz: f64) -> Option<&TriggerRule> {
         self.rule
@@ -116,6 +134,26 @@ mod tests {
             Trigger::FromRegister { i_over_n_db: -10.0 }
         );
         assert!(t.rule_for(100.0).is_none());
+    }
+
+    #[test]
+    fn json_tables_are_read_too() {
+        let j = r#"{"rule": [{"id": "hcm-x", "band_mhz": [7125.0, 8500.0],
+                    "field_strength_dbuv_m": 40.0, "source": "bilateral"}]}"#;
+        let t = TriggerTable::from_json(j, "t.json").unwrap();
+        assert_eq!(
+            t.rule_for(7442.0).unwrap().trigger(),
+            Trigger::FieldStrength { dbuv_m: 40.0 }
+        );
+        let bad = r#"{"rule": [{"id": "x", "band_mhz": [1.0, 2.0], "source": "s"}]}"#;
+        let e = TriggerTable::from_json(bad, "t.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("t.json") && e.contains("exactly one"), "{e}");
+        let e = TriggerTable::from_json("{\"rule\": [}", "t.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("t.json") && e.contains("line 1"), "{e}");
     }
 
     #[test]

@@ -89,7 +89,8 @@ enum Verb {
         /// One I/N criterion for every band, dB (overrides the rule table).
         #[arg(long, allow_hyphen_values = true)]
         i_over_n_db: Option<f64>,
-        /// Trigger rules per band (TOML, format of crates/spectrum/data/triggers.toml;
+        /// Trigger rules per band (TOML, or JSON if the name ends in .json; format of
+        /// crates/spectrum/data/triggers.toml;
         /// default: those built in, sources in docs/spectrum-triggers.md).
         #[arg(long)]
         triggers: Option<PathBuf>,
@@ -333,6 +334,9 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                 Some(t) => border::screen(&s, &border, &FreeSpace, t, &opts, step_km, height_m)?,
                 None => {
                     let table = match &triggers {
+                        Some(f) if f.extension().is_some_and(|e| e == "json") => {
+                            TriggerTable::from_json(&read(f)?, &f.display().to_string())?
+                        }
                         Some(f) => TriggerTable::from_toml(&read(f)?, &f.display().to_string())?,
                         None => TriggerTable::builtin()?,
                     };
