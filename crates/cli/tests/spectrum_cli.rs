@@ -260,4 +260,32 @@ fn coordination_distance_json_and_geojson() {
     let v = json(&o);
     assert_eq!(v["params_id"], "fss-down-c-vs-fs");
     assert_eq!(v["azimuths"].as_array().unwrap().len(), 4);
+    // Pointing from the satellite's longitude: Baku toward 46E is az ≈ 185.9°, el ≈ 43.1°.
+    let v = json(&silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--lat",
+        "40.41",
+        "--lon",
+        "49.87",
+        "--freq-mhz",
+        "11200",
+        "--gain-dbi",
+        "46",
+        "--sat-lon-deg",
+        "46",
+        "--role",
+        "receive",
+        "--azimuth-step-deg",
+        "90",
+        "--format",
+        "json",
+    ]));
+    let az = v["station"]["pointing_azimuth_deg"].as_f64().unwrap();
+    let el = v["station"]["pointing_elevation_deg"].as_f64().unwrap();
+    assert!(
+        (az - 185.9).abs() < 0.5 && (el - 43.1).abs() < 0.3,
+        "{az} {el}"
+    );
+    assert_eq!(v["params_id"], "fss-down-ku-vs-fs");
 }

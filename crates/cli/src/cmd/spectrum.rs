@@ -46,6 +46,8 @@ enum EsPattern {
     App8,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Verb {
     /// Interference into receive assignments of a scenario: I per interferer,
@@ -114,7 +116,7 @@ enum Verb {
         #[arg(long)]
         assignment: Option<String>,
         /// Earth-station latitude, degrees (with --lon: a station given by hand).
-        #[arg(long, allow_hyphen_values = true, requires_all = ["lon", "freq_mhz", "gain_dbi", "pointing_az_deg", "pointing_el_deg", "role"])]
+        #[arg(long, allow_hyphen_values = true, requires_all = ["lon", "freq_mhz", "gain_dbi", "role"])]
         lat: Option<f64>,
         /// Earth-station longitude, degrees.
         #[arg(long, allow_hyphen_values = true)]
@@ -125,9 +127,13 @@ enum Verb {
         /// Boresight gain, dBi.
         #[arg(long)]
         gain_dbi: Option<f64>,
-        /// Main-beam azimuth, degrees.
+        /// Main-beam azimuth, degrees (or give --sat-lon-deg).
         #[arg(long)]
         pointing_az_deg: Option<f64>,
+        /// Longitude of the GSO satellite the antenna points at, degrees east
+        /// (sets the main-beam azimuth and elevation).
+        #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["pointing_az_deg", "pointing_el_deg"])]
+        sat_lon_deg: Option<f64>,
         /// Main-beam elevation, degrees.
         #[arg(long)]
         pointing_el_deg: Option<f64>,
@@ -599,6 +605,7 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
         freq_mhz,
         gain_dbi,
         pointing_az_deg,
+        sat_lon_deg,
         pointing_el_deg,
         role,
         power_dbw,
@@ -633,6 +640,13 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
                 Some(RoleArg::Receive) => EarthStationRole::Receive,
                 _ => EarthStationRole::Transmit,
             };
+            let (az, el) = match sat_lon_deg {
+                Some(sat) => app7::antenna::gso_look_angles_deg(lat, lon, 0.0, sat),
+                None => (
+                    need(pointing_az_deg, "pointing-az-deg (or --sat-lon-deg)")?,
+                    need(pointing_el_deg, "pointing-el-deg (or --sat-lon-deg)")?,
+                ),
+            };
             EarthStation {
                 id: format!("{lat},{lon}"),
                 lat_deg: lat,
@@ -640,8 +654,8 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
                 role,
                 freq_mhz: need(freq_mhz, "freq-mhz")?,
                 gmax_dbi: need(gain_dbi, "gain-dbi")?,
-                pointing_azimuth_deg: need(pointing_az_deg, "pointing-az-deg")?,
-                pointing_elevation_deg: need(pointing_el_deg, "pointing-el-deg")?,
+                pointing_azimuth_deg: az,
+                pointing_elevation_deg: el,
                 power_dbw_in_ref_bw: power_dbw,
                 noise_temp_k,
             }
