@@ -130,7 +130,9 @@ pub struct Request {
     pub distance_step_km: f64,
     /// Horizon elevations.
     pub horizon: HorizonProfile,
-    /// ΔN, N0, antenna heights, earth-station horizon distance.
+    /// ΔN, N0, antenna heights, earth-station horizon distance (its
+    /// `freq_ghz` and `p_pct` are replaced by the station's frequency and
+    /// the time percentage above).
     pub climate: Mode1Params,
     /// Zones along the paths.
     pub zones: ZoneSource,

@@ -233,14 +233,13 @@ impl Mode1Params {
             + 10f64.powf(-5.0 * (0.496 + 0.354 * tau)))
         .powf(0.2)
         .min(1.0);
-        let (beta0, mu4) = if phi <= 70.0 {
+        let beta0 = if phi <= 70.0 {
             let mu4 = 10f64.powf((-0.935 + 0.0176 * phi) * mu1.log10());
-            (10f64.powf(-0.015 * phi + 1.67) * mu1 * mu4, mu4)
+            10f64.powf(-0.015 * phi + 1.67) * mu1 * mu4
         } else {
             let mu4 = 10f64.powf(0.3 * mu1.log10());
-            (4.17 * mu1 * mu4, mu4)
+            4.17 * mu1 * mu4
         };
-        let _ = mu4;
         // μ2 (P.452 eq. 59): smooth-Earth effective heights = antenna heights; μ3 = 1.
         let alpha = (-0.6 - 3.5e-9 * d_km.powf(3.1) * tau).max(-3.4);
         let hsum = self.es_height_m.sqrt() + self.terrestrial_height_m.sqrt();
