@@ -33,7 +33,7 @@ export function createArcPlot(container: HTMLElement, widthPx: number): ArcPlot 
       plot = new uPlot(
         {
           width: widthPx,
-          height: 170,
+          height: 140,
           title: "Elevation of the GEO arc",
           legend: { show: false },
           cursor: { drag: { x: false, y: false } },

@@ -20,6 +20,7 @@ import { DEFAULT_MASK_DEG, type SelectedSite, createSitePanel, stationSite } fro
 import { SITE_STYLE } from "./styles";
 
 export async function mount(container: HTMLElement, context: PanelContext): Promise<PanelHandle> {
+  performance.mark("silkway:map-code-loaded");
   const mapElement = el("div", { id: "map", class: "map", role: "application", "aria-label": "Map" });
   const sidebar = el("aside", { class: "map-sidebar", "aria-label": "Map controls" });
   // The sidebar comes first in the DOM (and so in the tab order: controls
