@@ -10,12 +10,14 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dist.display());
     let index = dist.join("index.html");
     if !index.is_file() {
-        panic!(
+        // stderr of a failing build script is shown by cargo as is.
+        eprintln!(
             "\n\nsilkway-webui: {} is missing.\n\
              The web UI is compiled by npm and embedded into the binary; build it first:\n\n    \
              bash scripts/web-build.sh        (= cd web && npm ci && npm run build)\n\n\
              then run cargo again.\n",
             index.display()
         );
+        std::process::exit(1);
     }
 }
