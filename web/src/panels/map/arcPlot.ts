@@ -33,14 +33,14 @@ export function createArcPlot(container: HTMLElement, widthPx: number): ArcPlot 
       plot = new uPlot(
         {
           width: widthPx,
-          height: 140,
+          height: 150,
           title: "Elevation of the GEO arc",
           legend: { show: false },
           cursor: { drag: { x: false, y: false } },
           scales: { y: { range: [-10, 90] } },
           axes: [
             { label: "slot longitude", values: (_u, ticks) => ticks.map((t) => `${wrapLonDeg(t).toFixed(0)}°`) },
-            { label: "elevation °" },
+            { label: "elevation °", size: 40, splits: () => [0, 30, 60, 90] },
           ],
           series: [
             {},

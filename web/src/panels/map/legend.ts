@@ -26,12 +26,16 @@ function lineSwatch(style: PathOptions): SVGSVGElement {
 }
 
 function iconSwatch(className: string): HTMLElement {
-  return el("span", { class: `legend-icon ${className}`, "aria-hidden": "true" });
+  // The wrapper takes the swatch column's width; the icon keeps its own size.
+  return el("span", { class: "legend-swatch", "aria-hidden": "true" }, el("span", { class: `legend-icon ${className}` }));
 }
 
 export function createLegend(): HTMLElement {
   const items: [Node, string][] = [
-    [iconSwatch("station-icon"), "Station (teleport, ground or earth station, VSAT, fixed link)"],
+    [iconSwatch("station-icon station-teleport"), "Teleport or ground station"],
+    [iconSwatch("station-icon station-earth_station"), "Earth station"],
+    [iconSwatch("station-icon station-vsat"), "VSAT"],
+    [iconSwatch("station-icon station-terrestrial"), "Fixed-link terminal"],
     [iconSwatch("node-swatch"), "Network node (city, landing station)"],
     [lineSwatch({ color: ROLE_COLOURS.main, weight: 4 }), "Main route"],
     [lineSwatch({ color: ROLE_COLOURS.reserve, weight: 3.5 }), "Reserve route"],
