@@ -1,5 +1,6 @@
 // The map panel in a real browser against the ui-serve test server.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { BASE_URL, VIEWPORT, openBrowser, screenshot, serverJson, tabTo } from "./support.mjs";
 
@@ -113,6 +114,26 @@ test("clicking the Baku teleport shows 43.1° elevation to Azerspace-1 (46°E)",
   assert.equal(await page.locator("#site-select").inputValue(), "baku-teleport");
   assert.ok(await page.locator("#map path.visible-arc").count(), "visible arc drawn");
   await screenshot(page, "map-look-angles-baku");
+});
+
+test("look angles from every station agree with pymap3d to 1e-6", async () => {
+  const golden = JSON.parse(readFileSync(new URL("./golden/look-angles-pymap3d.json", import.meta.url), "utf8"));
+  const stations = [...new Set(golden.rows.map((r) => r.station))];
+  assert.equal(stations.length, countLayer("station"), "golden table covers every station: regenerate it (tests/golden/make_look_angles.py)");
+  let worst = { angleDeg: 0, rangeKm: 0 };
+  for (const station of stations) {
+    await page.locator("#site-select").selectOption(station);
+    for (const ref of golden.rows.filter((r) => r.station === station)) {
+      const row = page.locator(`#look-angles tr[data-satellite-id="${ref.satellite}"]`);
+      const got = await row.evaluate((tr) => ({ ...tr.dataset }));
+      const dAz = Math.abs(((Number(got.azimuthDeg) - ref.azimuth_deg + 540) % 360) - 180);
+      const dEl = Math.abs(Number(got.elevationDeg) - ref.elevation_deg);
+      const dRange = Math.abs(Number(got.rangeKm) - ref.range_km);
+      assert.ok(dAz < 1e-6 && dEl < 1e-6 && dRange < 1e-6, `${station} -> ${ref.satellite}: ${JSON.stringify(got)} vs ${JSON.stringify(ref)}`);
+      worst = { angleDeg: Math.max(worst.angleDeg, dAz, dEl), rangeKm: Math.max(worst.rangeKm, dRange) };
+    }
+  }
+  console.log(`look angles vs pymap3d: worst angle difference ${worst.angleDeg.toExponential(1)}°, range ${worst.rangeKm.toExponential(1)} km`);
 });
 
 test("a station marker is reachable by Tab and selected with Enter", async () => {

@@ -27,6 +27,10 @@ export function renderLookAngleTable(
       el("td", { class: "range" }, look.rangeKm.toFixed(0)),
     );
     if (!visible) row.title = `below the ${maskDeg}° elevation mask`;
+    // Full precision for scripts and tests; the cells show rounded values.
+    row.dataset["azimuthDeg"] = String(look.azimuthDeg);
+    row.dataset["elevationDeg"] = String(look.elevationDeg);
+    row.dataset["rangeKm"] = String(look.rangeKm);
     body.append(row);
   }
   table.tBodies[0]?.remove();
