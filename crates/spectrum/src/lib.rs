@@ -10,6 +10,8 @@
 //!   interferer, I/N, C/I, C/(N+I), aggregate ([`interference`]).
 //! - Cross-border screening: worst field strength on the Azerbaijan–Iran
 //!   border (Natural Earth) against a trigger ([`border`]).
+//! - RR Appendix 7 coordination distance and contour of an earth station,
+//!   propagation mode (1) ([`coordination`]).
 //! - RR Appendix 8 ΔT/T between two GSO networks ([`dtt`]).
 //! - Monte Carlo aggregate interference, seeded and parallel ([`montecarlo`]).
 //!
@@ -18,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod border;
+pub mod coordination;
 pub mod dtt;
 pub mod error;
 pub mod geometry;
@@ -26,6 +29,7 @@ pub mod montecarlo;
 pub mod path_loss;
 pub mod path_loss_p452;
 pub mod pattern;
+pub mod triggers;
 pub mod units;
 
 pub use error::{Error, Result};
