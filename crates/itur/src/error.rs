@@ -50,6 +50,10 @@ pub enum Error {
     /// The map installer could not obtain or convert the maps.
     #[error("installing ITU-R maps: {0}")]
     Install(String),
+    /// The caller stopped a long computation (its progress callback asked
+    /// to break) before it finished.
+    #[error("cancelled before completion")]
+    Cancelled,
 }
 
 /// Result alias for this crate.

@@ -29,6 +29,38 @@ use crate::graph::{EdgeIx, Graph, NodeIx, Path};
 /// Hours in an average (Julian) year.
 pub const HOURS_PER_YEAR: f64 = 8766.0;
 
+/// Failure figures for edges that declare none (see [`edge_unavailabilities`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FailureDefaults {
+    /// Cuts per 1,000 km per year (submarine average ≈ 0.1, ICPC).
+    pub cuts_per_1000km_year: f64,
+    /// Mean time to repair, hours.
+    pub mttr_h: f64,
+    /// When set, this MTBF (hours) for every edge that declares no cut rate,
+    /// instead of cut rates.
+    pub mtbf_h: Option<f64>,
+}
+
+/// Steady-state unavailability of every edge (indexed by edge): an edge's
+/// own cut rate and MTTR where it declares them, else the defaults; edges
+/// without a length and a cut rate count as never cut unless `mtbf_h` is set.
+pub fn edge_unavailabilities(g: &Graph, defaults: &FailureDefaults) -> Vec<f64> {
+    g.edges()
+        .iter()
+        .map(|e| {
+            let mttr = e.mttr_h.unwrap_or(defaults.mttr_h);
+            match (defaults.mtbf_h, e.cuts_per_1000km_year) {
+                (Some(mtbf), None) => unavailability_mtbf(mtbf, mttr),
+                (_, rate) => unavailability_cut_rate(
+                    e.length_km.unwrap_or(0.0),
+                    rate.unwrap_or(defaults.cuts_per_1000km_year),
+                    mttr,
+                ),
+            }
+        })
+        .collect()
+}
+
 /// Steady-state unavailability from mean time between failures and mean time to repair (hours).
 ///
 /// # Examples

@@ -24,6 +24,9 @@
 //! `in_progress_at_end`. An always-visible GEO satellite therefore yields one
 //! pass flagged at both ends; a never-visible one yields none.
 
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::aer::{Aer, refraction_deg};
@@ -505,18 +508,60 @@ pub fn find_passes_many(
     options: &PassOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Vec<PairResult> {
+    let each_pair = |_: usize, _: usize| {
+        progress();
+        ControlFlow::Continue(())
+    };
+    // Never cancelled: `each_pair` always continues.
+    find_passes_many_cancellable(satellites, stations, start, end, options, &each_pair)
+        .unwrap_or_default()
+}
+
+/// [`find_passes_many`] that the caller can stop: `each_pair(done, total)`
+/// is called once per finished satellite × station pair (from worker
+/// threads); when it returns [`ControlFlow::Break`], pairs not yet started
+/// are skipped and the call returns [`OrbitError::Cancelled`].
+///
+/// # Errors
+/// [`OrbitError::Cancelled`] when `each_pair` broke. Per-pair failures
+/// (decay...) are in each [`PairResult`], not here.
+pub fn find_passes_many_cancellable(
+    satellites: &[Satellite],
+    stations: &[GroundStation],
+    start: UtcTime,
+    end: UtcTime,
+    options: &PassOptions,
+    each_pair: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Result<Vec<PairResult>> {
     let m = stations.len();
-    (0..satellites.len() * m)
+    let total = satellites.len() * m;
+    let done = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
+    let results: Vec<PairResult> = (0..total)
         .into_par_iter()
         .map(|k| {
             let (i, j) = (k / m, k % m);
+            if stopped.load(Ordering::Relaxed) {
+                return PairResult {
+                    satellite_index: i,
+                    station_index: j,
+                    passes: Err(OrbitError::Cancelled),
+                };
+            }
             let passes = find_passes(&satellites[i], &stations[j], start, end, options);
-            progress();
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if each_pair(n, total).is_break() {
+                stopped.store(true, Ordering::Relaxed);
+            }
             PairResult {
                 satellite_index: i,
                 station_index: j,
                 passes,
             }
         })
-        .collect()
+        .collect();
+    if stopped.load(Ordering::Relaxed) {
+        return Err(OrbitError::Cancelled);
+    }
+    Ok(results)
 }

@@ -23,7 +23,7 @@ use anyhow::Context as _;
 use serde_json::{Value, json};
 use silkway_model::{Scenario, builtin};
 use silkway_net::availability::{self, Scheme};
-use silkway_net::demands::{Demand, DemandSpec, read_demands, resolve};
+use silkway_net::demands::{Demand, read_demands, resolve, scenario_demand_specs};
 use silkway_net::disjoint::{DisjointPair, DisjointSolver, Diversity};
 use silkway_net::failures::{Failure, FailureOptions};
 use silkway_net::graph::{Graph, Path};
@@ -236,19 +236,7 @@ fn load_demands(
             let specs = read_demands(path)?;
             Ok(resolve(g, &specs, &path.display().to_string())?)
         }
-        (None, Some(sc)) => {
-            let specs: Vec<DemandSpec> = sc
-                .demands
-                .iter()
-                .map(|d| DemandSpec {
-                    source: d.source.clone(),
-                    target: d.target.clone(),
-                    gbps: Some(d.gbps),
-                    line: 0,
-                })
-                .collect();
-            Ok(resolve(g, &specs, "scenario demands")?)
-        }
+        (None, Some(sc)) => Ok(resolve(g, &scenario_demand_specs(sc), "scenario demands")?),
         (None, None) => anyhow::bail!("give demands: --demands CSV (source,target[,gbps])"),
     }
 }
@@ -450,21 +438,14 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             max_order,
         } => {
             let (g, ds) = graph_and_demands(&graph, &demands)?;
-            let u: Vec<f64> = g
-                .edges()
-                .iter()
-                .map(|e| {
-                    let mttr = e.mttr_h.unwrap_or(mttr_h);
-                    match (mtbf_h, e.cuts_per_1000km_year) {
-                        (Some(mtbf), None) => availability::unavailability_mtbf(mtbf, mttr),
-                        (_, rate) => availability::unavailability_cut_rate(
-                            e.length_km.unwrap_or(0.0),
-                            rate.unwrap_or(cuts_per_1000km_year),
-                            mttr,
-                        ),
-                    }
-                })
-                .collect();
+            let u = availability::edge_unavailabilities(
+                &g,
+                &availability::FailureDefaults {
+                    cuts_per_1000km_year,
+                    mttr_h,
+                    mtbf_h,
+                },
+            );
             let mut solver = DisjointSolver::new(&g, Diversity::Edge);
             let rows: Vec<Value> = ds
                 .iter()

@@ -14,6 +14,7 @@ use silkway_orbit::geo_look::{geo_look, visible_geo_arc};
 use silkway_orbit::geodetic::geodetic_from_ecef;
 use silkway_orbit::mask::ElevationMask;
 use silkway_orbit::passes::{PassOptions, find_passes_many};
+use silkway_orbit::scenario::scenario_element_sets;
 use silkway_orbit::station::GroundStation;
 use silkway_orbit::sun::sun_elevation_deg;
 use silkway_orbit::track::{ground_track, track_geojson};
@@ -237,33 +238,11 @@ fn scenario_sets(key: &str) -> anyhow::Result<Vec<ElementSet>> {
             key,
         )?
     };
-    let mut sets = Vec::new();
-    for sat in &scenario.satellites {
-        let Some(tle) = &sat.tle else {
-            tracing::info!(
-                "scenario satellite {} has no element set; skipped",
-                sat.name
-            );
-            continue;
-        };
-        let source = format!("scenario {key}, satellite {}", sat.id);
-        let set = silkway_orbit::tle::parse_tle_lines(
-            &source,
-            Some(&sat.name),
-            &tle.line1,
-            &tle.line2,
-            Default::default(),
-        )?;
-        if set.norad_id != sat.norad_id {
-            bail!(
-                "{source}: norad_id {} but the element set is for {}",
-                sat.norad_id,
-                set.norad_id
-            );
-        }
-        sets.push(set);
+    let (sets, without) = scenario_element_sets(&scenario, &format!("scenario {key}"))?;
+    for id in without {
+        tracing::info!("scenario satellite {id} has no element set; skipped");
     }
-    Ok(sets)
+    Ok(sets.into_iter().map(|s| s.elements).collect())
 }
 
 /// Select by `--sat` (name or NORAD number) and initialise SGP4.
