@@ -486,6 +486,18 @@ pub fn find_passes(
     Search::new(sat, station, start, *options).passes(span)
 }
 
+/// Sort passes chronologically by AOS, then by satellite and station name
+/// (the order of pass tables).
+pub fn sort_by_aos(passes: &mut [Pass]) {
+    passes.sort_by(|x, y| {
+        x.aos
+            .seconds_since(y.aos)
+            .total_cmp(&0.0)
+            .then(x.satellite.cmp(&y.satellite))
+            .then(x.station.cmp(&y.station))
+    });
+}
+
 /// Result of one satellite × station pair in [`find_passes_many`].
 #[derive(Debug, Clone)]
 pub struct PairResult {

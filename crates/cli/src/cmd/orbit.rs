@@ -13,7 +13,7 @@ use silkway_orbit::frames::teme_to_itrf;
 use silkway_orbit::geo_look::{geo_look, visible_geo_arc};
 use silkway_orbit::geodetic::geodetic_from_ecef;
 use silkway_orbit::mask::ElevationMask;
-use silkway_orbit::passes::{PassOptions, find_passes_many};
+use silkway_orbit::passes::{PassOptions, find_passes_many, sort_by_aos};
 use silkway_orbit::scenario::scenario_element_sets;
 use silkway_orbit::station::GroundStation;
 use silkway_orbit::sun::sun_elevation_deg;
@@ -422,13 +422,7 @@ fn passes(ctx: &super::Context, a: PassesArgs) -> anyhow::Result<()> {
     if failed == total {
         bail!("every satellite-station pair failed");
     }
-    all.sort_by(|x, y| {
-        x.aos
-            .seconds_since(y.aos)
-            .total_cmp(&0.0)
-            .then(x.satellite.cmp(&y.satellite))
-            .then(x.station.cmp(&y.station))
-    });
+    sort_by_aos(&mut all);
     if format == Format::Json {
         return output::print_json(&all);
     }
