@@ -327,6 +327,34 @@ mod tests {
     use crate::demands::Demand;
     use crate::graph::{EdgeSpec, NodeSpec};
 
+    #[test]
+    fn cancellable_analysis_matches_and_stops() {
+        let g = mesh();
+        let specs: Vec<crate::demands::DemandSpec> = (1..12)
+            .map(|i| crate::demands::DemandSpec {
+                source: "n0".into(),
+                target: format!("n{i}"),
+                gbps: None,
+                line: i,
+            })
+            .collect();
+        let ds = crate::demands::resolve(&g, &specs, "t").unwrap();
+        let opt = FailureOptions {
+            order: 2,
+            srlg: false,
+        };
+        let calls = AtomicUsize::new(0);
+        let r = analyse_cancellable(&g, &ds, opt, &|_, n| {
+            assert_eq!(n, 11);
+            calls.fetch_add(1, Ordering::Relaxed);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(calls.load(Ordering::Relaxed), 11);
+        assert_eq!(r.demands, analyse(&g, &ds, opt).demands);
+        assert!(analyse_cancellable(&g, &ds, opt, &|_, _| ControlFlow::Break(())).is_none());
+    }
+
     /// A small pseudo-random mesh (deterministic LCG), some bridges included.
     fn mesh() -> Graph {
         let mut x: u64 = 12345;

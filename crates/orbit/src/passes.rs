@@ -127,7 +127,12 @@ struct Search<'a> {
     omega_max_rad_s: f64,
     gmst0_rad: f64,
     gmst_rate_rad_s: f64,
+    /// Asked every [`INTERRUPT_EVERY`] samples whether to give up.
+    interrupt: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
+
+/// Samples between two calls of a search's interrupt check.
+const INTERRUPT_EVERY: usize = 512;
 
 impl<'a> Search<'a> {
     fn new(
@@ -178,6 +183,16 @@ impl<'a> Search<'a> {
             omega_max_rad_s,
             gmst0_rad,
             gmst_rate_rad_s,
+            interrupt: None,
+        }
+    }
+
+    fn interrupted(&self, i: usize) -> Result<()> {
+        match self.interrupt {
+            Some(stop) if i % INTERRUPT_EVERY == INTERRUPT_EVERY - 1 && stop() => {
+                Err(OrbitError::Cancelled)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -291,6 +306,7 @@ impl<'a> Search<'a> {
         let mut t = 0.0;
         let mut skipped = false;
         loop {
+            self.interrupted(samples.len())?;
             let s = self.sample(t)?;
             samples.push(s);
             certain.push(skipped);
@@ -311,6 +327,7 @@ impl<'a> Search<'a> {
         // short pass; a local minimum above zero may hide a short gap.
         let mut points: Vec<(f64, f64)> = samples.iter().map(|s| (s.t, s.f)).collect();
         for i in 1..samples.len().saturating_sub(1) {
+            self.interrupted(i)?;
             let (a, m, b) = (&samples[i - 1], &samples[i], &samples[i + 1]);
             if certain[i] && certain[i + 1] {
                 continue;
@@ -468,6 +485,19 @@ pub fn find_passes(
     end: UtcTime,
     options: &PassOptions,
 ) -> Result<Vec<Pass>> {
+    find_passes_interruptible(sat, station, start, end, options, None)
+}
+
+/// [`find_passes`] that gives up with [`OrbitError::Cancelled`] when
+/// `interrupt` (asked every few hundred samples) returns true.
+fn find_passes_interruptible(
+    sat: &Satellite,
+    station: &GroundStation,
+    start: UtcTime,
+    end: UtcTime,
+    options: &PassOptions,
+    interrupt: Option<&(dyn Fn() -> bool + Sync)>,
+) -> Result<Vec<Pass>> {
     let span = end.seconds_since(start);
     if span.is_nan() || span <= 0.0 || !span.is_finite() {
         return Err(OrbitError::InvalidInput(format!(
@@ -483,7 +513,9 @@ pub fn find_passes(
             options.min_elevation_deg
         )));
     }
-    Search::new(sat, station, start, *options).passes(span)
+    let mut search = Search::new(sat, station, start, *options);
+    search.interrupt = interrupt;
+    search.passes(span)
 }
 
 /// Sort passes chronologically by AOS, then by satellite and station name
@@ -531,8 +563,10 @@ pub fn find_passes_many(
 
 /// [`find_passes_many`] that the caller can stop: `each_pair(done, total)`
 /// is called once per finished satellite × station pair (from worker
-/// threads); when it returns [`ControlFlow::Break`], pairs not yet started
-/// are skipped and the call returns [`OrbitError::Cancelled`].
+/// threads), and every few hundred samples inside a pair (with the pairs
+/// finished so far) so that long windows stop promptly too; when it returns
+/// [`ControlFlow::Break`], the pairs under way give up, those not yet
+/// started are skipped and the call returns [`OrbitError::Cancelled`].
 ///
 /// # Errors
 /// [`OrbitError::Cancelled`] when `each_pair` broke. Per-pair failures
@@ -560,7 +594,22 @@ pub fn find_passes_many_cancellable(
                     passes: Err(OrbitError::Cancelled),
                 };
             }
-            let passes = find_passes(&satellites[i], &stations[j], start, end, options);
+            // Long windows: ask mid-pair too (reporting the pairs done so far).
+            let interrupt = || {
+                stopped.load(Ordering::Relaxed)
+                    || each_pair(done.load(Ordering::Relaxed), total).is_break() && {
+                        stopped.store(true, Ordering::Relaxed);
+                        true
+                    }
+            };
+            let passes = find_passes_interruptible(
+                &satellites[i],
+                &stations[j],
+                start,
+                end,
+                options,
+                Some(&interrupt),
+            );
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if each_pair(n, total).is_break() {
                 stopped.store(true, Ordering::Relaxed);
