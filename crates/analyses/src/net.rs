@@ -840,9 +840,25 @@ pub fn availability(
             },
             SchemeInput::Restoration => (Some(Scheme::Restoration), Vec::new()),
         };
-        let a = scheme.map(|s| {
-            availability::availability(&g, &u, d.source, d.target, &s, req.max_order as usize)
-        });
+        let (lo, hi) = (i as f64 / ds.len() as f64, (i + 1) as f64 / ds.len() as f64);
+        let each_link = |done, total| {
+            ctl.step_within(lo, hi, done, total, "availability: failed links enumerated")
+        };
+        let a = match scheme {
+            Some(s) => Some(
+                availability::availability_cancellable(
+                    &g,
+                    &u,
+                    d.source,
+                    d.target,
+                    &s,
+                    req.max_order as usize,
+                    &each_link,
+                )
+                .ok_or_else(cancelled)?,
+            ),
+            None => None,
+        };
         rows.push(AvailabilityRow {
             source: d.source_id.clone(),
             target: d.target_id.clone(),

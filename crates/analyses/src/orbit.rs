@@ -310,13 +310,6 @@ pub fn passes(sc: &Scenario, req: &PassesRequest, ctl: &Control) -> ApiResult<Pa
     Ok(PassesResponse { passes, failures })
 }
 
-/// Pair-days of a pass request (its cost), after a light parse.
-fn pair_days(req: &PassesRequest) -> ApiResult<f64> {
-    let (_, _, span) = window(&req.start, &req.end)?;
-    let sats = req.satellites.len().max(1) as f64;
-    Ok(sats * req.stations.len() as f64 * span / 86_400.0)
-}
-
 /// Passes of satellites over stations (AOS/TCA/LOS, maximum elevation).
 #[utoipa::path(post, path = "/orbit/passes", tag = "orbit",
     request_body = PassesRequest,
@@ -325,23 +318,21 @@ async fn passes_handler(
     State(st): State<AnalysesState>,
     Body(req): Body<PassesRequest>,
 ) -> ApiResult<Json<PassesResponse>> {
-    let cost = pair_days(&req)?;
-    if req.satellites.is_empty() || cost > SYNC_MAX_PAIR_DAYS {
-        let n = if req.satellites.is_empty() {
-            st.scenario().satellites.len() as f64 * cost
-        } else {
-            cost
-        };
-        if n > SYNC_MAX_PAIR_DAYS {
+    st.compute(move |sc, ctl| {
+        // The cost: satellite-station pair-days.
+        let n_sats = satellites(sc, &req.satellites, req.elements.as_deref())?.len();
+        let (_, _, span) = window(&req.start, &req.end)?;
+        let cost = (n_sats * req.stations.len()) as f64 * span / 86_400.0;
+        if cost > SYNC_MAX_PAIR_DAYS {
             return Err(too_long(
                 "passes",
-                format!("{n:.0} satellite-station pair-days (at most {SYNC_MAX_PAIR_DAYS:.0})"),
+                format!("{cost:.0} satellite-station pair-days (at most {SYNC_MAX_PAIR_DAYS:.0})"),
             ));
         }
-    }
-    st.compute(move |sc, ctl| passes(sc, &req, ctl))
-        .await
-        .map(Json)
+        passes(sc, &req, ctl)
+    })
+    .await
+    .map(Json)
 }
 
 /// A 422 for a synchronous request too large: use the job kind.
