@@ -102,6 +102,10 @@ async fn progress_increases_and_cancel_stops_the_work() {
     let mut seen: Vec<f64> = Vec::new();
     while seen.len() < 2 || seen[seen.len() - 1] <= seen[0] {
         let j = get(&st, &path).await.json;
+        if j["state"] == "queued" {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            continue;
+        }
         assert_eq!(j["state"], "running", "the job should still run: {j}");
         let f = j["progress"].as_f64().unwrap();
         if f > 0.0 {
@@ -162,8 +166,14 @@ async fn queued_jobs_wait_for_a_slot_and_cancel_without_running() {
         a.headers["location"].to_str().unwrap().to_owned(),
         b.headers["location"].to_str().unwrap().to_owned(),
     );
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    assert_eq!(get(&st, &pa).await.json["state"], "running");
+    let t0 = Instant::now();
+    while get(&st, &pa).await.json["state"] != "running" {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "job A never started"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     assert_eq!(get(&st, &pb).await.json["state"], "queued");
     // DELETE on a queued job cancels it; it never starts.
     let r = send(&st, "DELETE", &pb, None, Vec::new()).await;
