@@ -576,12 +576,28 @@ pub struct EclipseRow {
     pub in_progress_at_end: bool,
 }
 
+/// Propagations an eclipse search makes: the window sampled at 1/200 of
+/// each satellite's period, 5–120 s (`silkway_orbit::eclipse`), twice.
+fn eclipse_samples(sats: &[Satellite], span_s: f64) -> f64 {
+    sats.iter()
+        .map(|s| 2.0 * span_s / (s.elements.period_s() / 200.0).clamp(5.0, 120.0))
+        .sum()
+}
+
 /// Compute the eclipse intervals of `req`.
 pub fn eclipses(sc: &Scenario, req: &EclipseRequest, ctl: &Control) -> ApiResult<Vec<EclipseRow>> {
     let sats = satellites(sc, &req.satellites, req.elements.as_deref())?;
     let (start, end, span) = window(&req.start, &req.end)?;
-    // Sampled at ≥ 5 s: bound the work like a 5 s grid.
-    time_grid(&req.start, &req.end, (span / 1e5).max(5.0), sats.len())?;
+    let samples = eclipse_samples(&sats, span);
+    if samples > MAX_SAMPLES * 10.0 {
+        return Err(Problem::invalid(
+            "end",
+            format!(
+                "{samples:.0} propagations (at most {:.0}): use a shorter window",
+                MAX_SAMPLES * 10.0
+            ),
+        ));
+    }
     let mut rows = Vec::new();
     for (i, sat) in sats.iter().enumerate() {
         for e in eclipse_intervals(sat, start, end).map_err(orbit_failure)? {
@@ -617,9 +633,20 @@ async fn eclipse_handler(
     State(st): State<AnalysesState>,
     Body(req): Body<EclipseRequest>,
 ) -> ApiResult<Json<Vec<EclipseRow>>> {
-    st.compute(move |sc, ctl| eclipses(sc, &req, ctl))
-        .await
-        .map(Json)
+    st.compute(move |sc, ctl| {
+        let sats = satellites(sc, &req.satellites, req.elements.as_deref())?;
+        let (_, _, span) = window(&req.start, &req.end)?;
+        let samples = eclipse_samples(&sats, span);
+        if samples > MAX_SAMPLES {
+            return Err(too_long(
+                "eclipses",
+                format!("{samples:.0} propagations (at most {MAX_SAMPLES:.0})"),
+            ));
+        }
+        eclipses(sc, &req, ctl)
+    })
+    .await
+    .map(Json)
 }
 
 // ---------------------------------------------------------------- GEO look

@@ -239,4 +239,17 @@ async fn bad_inputs_are_problems_naming_the_field() {
     )
     .await;
     assert_problem(&r, 422, "step_s");
+    // Ten years of eclipses of every satellite: a job.
+    let r = post(
+        &st,
+        "/orbit/eclipses",
+        json!({"start": "2026-01-01T00:00:00Z", "end": "2036-01-01T00:00:00Z"}),
+    )
+    .await;
+    assert_problem(&r, 422, "body");
+    assert!(
+        r.json["detail"].as_str().unwrap().contains("\"eclipses\""),
+        "{}",
+        r.json
+    );
 }
