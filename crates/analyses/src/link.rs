@@ -431,3 +431,32 @@ pub fn routes() -> OpenApiRouter<AnalysesState> {
         .routes(routes!(budget_handler))
         .routes(routes!(map_handler))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_maps_are_a_503_saying_how_to_install_them() {
+        let p = itur_problem(silkway_itur::Error::MapMissing {
+            map: "r001".into(),
+            dir: "/nowhere".into(),
+        });
+        assert_eq!(p.status, 503);
+        assert!(p.detail.unwrap().contains(silkway_itur::INSTALL_HINT));
+        // The same through the link crate's propagation error.
+        let p = link_problem(silkway_link::Error::Propagation(Box::new(
+            silkway_itur::Error::MapMissing {
+                map: "r001".into(),
+                dir: "/nowhere".into(),
+            },
+        )));
+        assert_eq!(p.status, 503);
+        let p = itur_problem(silkway_itur::Error::InvalidInput {
+            name: "freq_ghz",
+            value: 1000.0,
+            expected: "1 to 55 GHz",
+        });
+        assert_eq!((p.status, p.errors[0].field.as_str()), (422, "freq_ghz"));
+    }
+}
