@@ -65,6 +65,10 @@ pub enum Error {
     /// A terrain path profile that a model cannot use.
     #[error("invalid path profile: {0}")]
     InvalidProfile(String),
+    /// The caller stopped a long computation (its progress callback asked
+    /// to break) before it finished.
+    #[error("cancelled before completion")]
+    Cancelled,
 }
 
 /// Result alias for this crate.

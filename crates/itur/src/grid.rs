@@ -2,12 +2,15 @@
 //! longitude grid toward a geostationary satellite (the engine of
 //! `silkway link map`).
 
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
-use crate::Result;
 use crate::geo::geo_look;
 use crate::maps::Maps;
 use crate::p618::total::{TotalAttenuation, TotalInput, total_attenuation};
+use crate::{Error, Result};
 
 /// Link parameters shared by every grid point.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,6 +105,45 @@ pub fn total_attenuation_grid(
             )
         })
         .collect()
+}
+
+/// [`total_attenuation_grid`] that reports progress and can be stopped:
+/// `each_row(done, total)` is called once per finished latitude row (from
+/// worker threads); when it returns [`ControlFlow::Break`], rows not yet
+/// started are skipped and the call returns [`Error::Cancelled`].
+///
+/// # Errors
+/// As [`total_attenuation_grid`], and [`Error::Cancelled`].
+pub fn total_attenuation_grid_cancellable(
+    maps: &Maps,
+    link: &GridLink,
+    lats_deg: &[f64],
+    lons_deg: &[f64],
+    each_row: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Result<Vec<GridPoint>> {
+    let total = lats_deg.len();
+    let done = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
+    let rows: Vec<Vec<GridPoint>> = lats_deg
+        .par_iter()
+        .map(|&lat| {
+            if stopped.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            let row = lons_deg
+                .iter()
+                .map(|&lon| point(maps, link, lat, lon))
+                .collect::<Result<Vec<_>>>()?;
+            if each_row(done.fetch_add(1, Ordering::Relaxed) + 1, total).is_break() {
+                stopped.store(true, Ordering::Relaxed);
+            }
+            Ok(row)
+        })
+        .collect::<Result<_>>()?;
+    if stopped.load(Ordering::Relaxed) {
+        return Err(Error::Cancelled);
+    }
+    Ok(rows.into_iter().flatten().collect())
 }
 
 /// Same as [`total_attenuation_grid`] on the calling thread only.

@@ -3,21 +3,30 @@
 mod common;
 
 use common::maps;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use silkway_itur::grid::{
-    GridLink, linspace, total_attenuation_grid, total_attenuation_grid_serial,
+    GridLink, linspace, total_attenuation_grid, total_attenuation_grid_cancellable,
+    total_attenuation_grid_serial,
 };
 use silkway_itur::{p837, p839, p1511};
 
-#[test]
-fn parallel_grid_equals_serial_and_is_row_major() {
-    let link = GridLink {
+/// Ku band toward Azerspace-1 (46°E), 1.2 m, 0.01 % of the year.
+fn baku_ku_link() -> GridLink {
+    GridLink {
         sat_lon_deg: 46.0,
         freq_ghz: 12.0,
         p_pct: 0.01,
         d_m: 1.2,
         eta: 0.65,
         tau_deg: 45.0,
-    };
+    }
+}
+
+#[test]
+fn parallel_grid_equals_serial_and_is_row_major() {
+    let link = baku_ku_link();
     let lats = linspace(36.0, 48.0, 7);
     let lons = linspace(44.0, 60.0, 5);
     let par = total_attenuation_grid(maps(), &link, &lats, &lons).unwrap();
@@ -37,6 +46,33 @@ fn parallel_grid_equals_serial_and_is_row_major() {
     };
     let g = total_attenuation_grid(maps(), &far, &[40.0], &[50.0]).unwrap();
     assert!(g[0].elevation_deg < 0.0 && g[0].attenuation.is_none());
+}
+
+#[test]
+fn cancellable_grid_reports_rows_and_stops() {
+    let link = baku_ku_link();
+    let lats = linspace(36.0, 48.0, 40);
+    let lons = linspace(44.0, 60.0, 3);
+    let calls = AtomicUsize::new(0);
+    let all = total_attenuation_grid_cancellable(maps(), &link, &lats, &lons, &|done, total| {
+        assert!(done <= total && total == 40);
+        calls.fetch_add(1, Ordering::Relaxed);
+        ControlFlow::Continue(())
+    })
+    .unwrap();
+    assert_eq!(calls.load(Ordering::Relaxed), 40);
+    assert_eq!(
+        all,
+        total_attenuation_grid(maps(), &link, &lats, &lons).unwrap()
+    );
+    let calls = AtomicUsize::new(0);
+    let stopped = total_attenuation_grid_cancellable(maps(), &link, &lats, &lons, &|_, _| {
+        calls.fetch_add(1, Ordering::Relaxed);
+        ControlFlow::Break(())
+    });
+    assert!(matches!(stopped, Err(silkway_itur::Error::Cancelled)));
+    // At most one row per worker thread was under way when the first broke.
+    assert!(calls.load(Ordering::Relaxed) <= rayon::current_num_threads());
 }
 
 #[test]

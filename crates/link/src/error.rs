@@ -58,6 +58,10 @@ pub enum Error {
     /// The propagation model failed.
     #[error("propagation model: {0}")]
     Propagation(#[source] FadeError),
+    /// The caller stopped a long computation (its progress callback asked
+    /// to break) before it finished.
+    #[error("cancelled before completion")]
+    Cancelled,
 }
 
 /// Result alias of this crate.

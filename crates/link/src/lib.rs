@@ -36,6 +36,7 @@ pub mod error;
 pub mod fade;
 pub mod file;
 pub mod geometry;
+pub mod map;
 pub mod modcod;
 pub mod noise;
 pub mod p618_fade;
@@ -57,6 +58,7 @@ pub use error::{Error, FadeError, Result};
 pub use fade::{EarthSpacePath, Fade};
 pub use file::LinkFile;
 pub use geometry::{GeoLook, geo_look};
+pub use map::{AttenuationMap, LinkAtPoint, MapSpec, attenuation_map, link_over_grid};
 pub use modcod::{
     Modcod, ModcodSet, Modulation, Standard, best_modcod, occupied_bandwidth_hz, symbol_rate_baud,
 };

@@ -22,12 +22,45 @@
 //! - W. D. Grover, "Mesh-Based Survivable Networks", Prentice Hall, 2004, ch. 3.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
 use crate::dijkstra::Workspace;
 use crate::graph::{EdgeIx, Graph, NodeIx, Path};
 
 /// Hours in an average (Julian) year.
 pub const HOURS_PER_YEAR: f64 = 8766.0;
+
+/// Failure figures for edges that declare none (see [`edge_unavailabilities`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FailureDefaults {
+    /// Cuts per 1,000 km per year (submarine average ≈ 0.1, ICPC).
+    pub cuts_per_1000km_year: f64,
+    /// Mean time to repair, hours.
+    pub mttr_h: f64,
+    /// When set, this MTBF (hours) for every edge that declares no cut rate,
+    /// instead of cut rates.
+    pub mtbf_h: Option<f64>,
+}
+
+/// Steady-state unavailability of every edge (indexed by edge): an edge's
+/// own cut rate and MTTR where it declares them, else the defaults; edges
+/// without a length and a cut rate count as never cut unless `mtbf_h` is set.
+pub fn edge_unavailabilities(g: &Graph, defaults: &FailureDefaults) -> Vec<f64> {
+    g.edges()
+        .iter()
+        .map(|e| {
+            let mttr = e.mttr_h.unwrap_or(defaults.mttr_h);
+            match (defaults.mtbf_h, e.cuts_per_1000km_year) {
+                (Some(mtbf), None) => unavailability_mtbf(mtbf, mttr),
+                (_, rate) => unavailability_cut_rate(
+                    e.length_km.unwrap_or(0.0),
+                    rate.unwrap_or(defaults.cuts_per_1000km_year),
+                    mttr,
+                ),
+            }
+        })
+        .collect()
+}
 
 /// Steady-state unavailability from mean time between failures and mean time to repair (hours).
 ///
@@ -102,6 +135,29 @@ pub fn availability(
     scheme: &Scheme,
     max_order: usize,
 ) -> Availability {
+    let go_on = |_: usize, _: usize| ControlFlow::Continue(());
+    // Never cancelled: `go_on` always continues.
+    availability_cancellable(g, u, s, t, scheme, max_order, &go_on).unwrap_or(Availability {
+        availability: 0.0,
+        error_bound: 1.0,
+        states: 0,
+        links: 0,
+    })
+}
+
+/// [`availability`] that reports progress and can be stopped:
+/// `each_link(done, total)` is called after the states whose first failed
+/// link is the `done`-th of the `total` enumerated links; when it returns
+/// [`ControlFlow::Break`] the enumeration stops and the call returns `None`.
+pub fn availability_cancellable(
+    g: &Graph,
+    u: &[f64],
+    s: NodeIx,
+    t: NodeIx,
+    scheme: &Scheme,
+    max_order: usize,
+    each_link: &dyn Fn(usize, usize) -> ControlFlow<()>,
+) -> Option<Availability> {
     let order = max_order.clamp(1, 2);
     match scheme {
         Scheme::Protection {
@@ -120,7 +176,7 @@ pub fn availability(
             let p: HashSet<EdgeIx> = protection.edges.iter().copied().collect();
             let up =
                 |f: &[EdgeIx]| !f.iter().any(|e| w.contains(e)) || !f.iter().any(|e| p.contains(e));
-            enumerate(&links, u, order, |f| up(f))
+            enumerate(&links, u, order, |f| up(f), each_link)
         }
         Scheme::Restoration => {
             let links: Vec<EdgeIx> = (0..g.edge_count() as EdgeIx).collect();
@@ -133,42 +189,49 @@ pub fn availability(
                 ws.shortest_path(g, s, t, None)
             };
             let Some(base) = connected(&mut ws, &[]) else {
-                return Availability {
+                return Some(Availability {
                     availability: 0.0,
                     error_bound: 0.0,
                     states: 0,
                     links: links.len(),
-                };
+                });
             };
             let base_set: HashSet<EdgeIx> = base.edges.iter().copied().collect();
             // Backup path per base edge, computed lazily.
             let mut backup: std::collections::HashMap<EdgeIx, Option<HashSet<EdgeIx>>> =
                 Default::default();
-            enumerate(&links, u, order, |f| {
-                let Some(&first) = f.iter().find(|e| base_set.contains(e)) else {
-                    return true;
-                };
-                let b = backup.entry(first).or_insert_with(|| {
-                    connected(&mut ws, &[first]).map(|p| p.edges.into_iter().collect())
-                });
-                match b {
-                    None => false,
-                    Some(b) if f.iter().all(|e| !b.contains(e)) => true,
-                    Some(_) => connected(&mut ws, f).is_some(),
-                }
-            })
+            enumerate(
+                &links,
+                u,
+                order,
+                |f| {
+                    let Some(&first) = f.iter().find(|e| base_set.contains(e)) else {
+                        return true;
+                    };
+                    let b = backup.entry(first).or_insert_with(|| {
+                        connected(&mut ws, &[first]).map(|p| p.edges.into_iter().collect())
+                    });
+                    match b {
+                        None => false,
+                        Some(b) if f.iter().all(|e| !b.contains(e)) => true,
+                        Some(_) => connected(&mut ws, f).is_some(),
+                    }
+                },
+                each_link,
+            )
         }
     }
 }
 
 /// Sum the probabilities of the up states among those with at most `order`
-/// failures of `links`.
+/// failures of `links`; `None` when `each_link` breaks.
 fn enumerate(
     links: &[EdgeIx],
     u: &[f64],
     order: usize,
     mut up: impl FnMut(&[EdgeIx]) -> bool,
-) -> Availability {
+    each_link: &dyn Fn(usize, usize) -> ControlFlow<()>,
+) -> Option<Availability> {
     let p0: f64 = links.iter().map(|&e| 1.0 - u[e as usize]).product();
     let r: Vec<f64> = links
         .iter()
@@ -185,6 +248,9 @@ fn enumerate(
     let mut avail = if up(&[]) { p0 } else { 0.0 };
     let mut states = 1u64;
     for (i, &ei) in links.iter().enumerate() {
+        if each_link(i, links.len()).is_break() {
+            return None;
+        }
         let pi = p0 * r[i];
         if !pi.is_finite() {
             continue;
@@ -208,18 +274,60 @@ fn enumerate(
             }
         }
     }
-    Availability {
-        availability: avail.min(1.0),
-        error_bound: (1.0 - mass).max(0.0),
-        states,
-        links: links.len(),
-    }
+    each_link(links.len(), links.len())
+        .is_continue()
+        .then_some(Availability {
+            availability: avail.min(1.0),
+            error_bound: (1.0 - mass).max(0.0),
+            states,
+            links: links.len(),
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::{EdgeSpec, NodeSpec};
+
+    #[test]
+    fn cancellable_enumeration_matches_and_stops() {
+        use crate::graph::{EdgeSpec, NodeSpec};
+        let n = |id: &str| NodeSpec {
+            id: id.into(),
+            ..Default::default()
+        };
+        let e = |a: &str, b: &str| EdgeSpec {
+            a: a.into(),
+            b: b.into(),
+            latency_us: Some(1.0),
+            ..Default::default()
+        };
+        let (g, _) = Graph::from_specs(
+            &[n("a"), n("b"), n("c"), n("d")],
+            &[
+                e("a", "b"),
+                e("b", "d"),
+                e("a", "c"),
+                e("c", "d"),
+                e("b", "c"),
+            ],
+        )
+        .unwrap();
+        let u = vec![1e-3; g.edge_count()];
+        let plain = availability(&g, &u, 0, 3, &Scheme::Restoration, 2);
+        let seen = std::cell::RefCell::new(Vec::new());
+        let counted = availability_cancellable(&g, &u, 0, 3, &Scheme::Restoration, 2, &|d, n| {
+            seen.borrow_mut().push((d, n));
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(plain, counted);
+        assert_eq!(seen.borrow().last(), Some(&(5, 5)));
+        let stopped = availability_cancellable(&g, &u, 0, 3, &Scheme::Restoration, 2, &|_, _| {
+            ControlFlow::Break(())
+        });
+        assert!(stopped.is_none());
+    }
 
     fn small() -> Graph {
         let n = |id: &str| NodeSpec {

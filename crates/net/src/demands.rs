@@ -169,3 +169,17 @@ pub fn resolve(g: &Graph, specs: &[DemandSpec], file: &str) -> Result<Vec<Demand
         })
         .collect()
 }
+
+/// The demands of a scenario as specs (resolve them with [`resolve`]
+/// against the scenario's graph; `line` is 0: they come from no file).
+pub fn scenario_demand_specs(sc: &silkway_model::Scenario) -> Vec<DemandSpec> {
+    sc.demands
+        .iter()
+        .map(|d| DemandSpec {
+            source: d.source.clone(),
+            target: d.target.clone(),
+            gbps: Some(d.gbps),
+            line: 0,
+        })
+        .collect()
+}

@@ -13,6 +13,8 @@
 //! does.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -223,10 +225,49 @@ fn one_demand(ws: &mut Workspace, g: &Graph, d: &Demand, opt: FailureOptions) ->
 /// assert_eq!(r.demands[0].worst_latency_ns, None);
 /// ```
 pub fn analyse(g: &Graph, demands: &[Demand], opt: FailureOptions) -> FailureReport {
-    let per: Vec<Per> = demands
+    // Never cancelled: the callback always continues.
+    analyse_cancellable(g, demands, opt, &|_, _| ControlFlow::Continue(())).unwrap_or_else(|| {
+        FailureReport {
+            scenarios: 0,
+            demands: Vec::new(),
+            critical_links: Vec::new(),
+        }
+    })
+}
+
+/// [`analyse`] that reports progress and can be stopped: `each_demand(done,
+/// total)` is called once per finished demand (from worker threads); when
+/// it returns [`ControlFlow::Break`], demands not yet started are skipped
+/// and the call returns `None`.
+pub fn analyse_cancellable(
+    g: &Graph,
+    demands: &[Demand],
+    opt: FailureOptions,
+    each_demand: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Option<FailureReport> {
+    let done = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
+    let per: Vec<Option<Per>> = demands
         .par_iter()
-        .map_init(|| Workspace::new(g), |ws, d| one_demand(ws, g, d, opt))
+        .map_init(
+            || Workspace::new(g),
+            |ws, d| {
+                if stopped.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let p = one_demand(ws, g, d, opt);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if each_demand(n, demands.len()).is_break() {
+                    stopped.store(true, Ordering::Relaxed);
+                }
+                Some(p)
+            },
+        )
         .collect();
+    if stopped.load(Ordering::Relaxed) {
+        return None;
+    }
+    let per: Vec<Per> = per.into_iter().flatten().collect();
     let m = g.edge_count() as u64;
     let mut scenarios = if opt.order >= 2 {
         m * m.saturating_sub(1) / 2
@@ -273,11 +314,11 @@ pub fn analyse(g: &Graph, demands: &[Demand], opt: FailureOptions) -> FailureRep
                 b.edge,
             ))
     });
-    FailureReport {
+    Some(FailureReport {
         scenarios,
         demands: per.into_iter().map(|p| p.outcome).collect(),
         critical_links,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -285,6 +326,34 @@ mod tests {
     use super::*;
     use crate::demands::Demand;
     use crate::graph::{EdgeSpec, NodeSpec};
+
+    #[test]
+    fn cancellable_analysis_matches_and_stops() {
+        let g = mesh();
+        let specs: Vec<crate::demands::DemandSpec> = (1..12)
+            .map(|i| crate::demands::DemandSpec {
+                source: "n0".into(),
+                target: format!("n{i}"),
+                gbps: None,
+                line: i,
+            })
+            .collect();
+        let ds = crate::demands::resolve(&g, &specs, "t").unwrap();
+        let opt = FailureOptions {
+            order: 2,
+            srlg: false,
+        };
+        let calls = AtomicUsize::new(0);
+        let r = analyse_cancellable(&g, &ds, opt, &|_, n| {
+            assert_eq!(n, 11);
+            calls.fetch_add(1, Ordering::Relaxed);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(calls.load(Ordering::Relaxed), 11);
+        assert_eq!(r.demands, analyse(&g, &ds, opt).demands);
+        assert!(analyse_cancellable(&g, &ds, opt, &|_, _| ControlFlow::Break(())).is_none());
+    }
 
     /// A small pseudo-random mesh (deterministic LCG), some bridges included.
     fn mesh() -> Graph {

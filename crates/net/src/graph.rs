@@ -433,6 +433,17 @@ impl Graph {
             .map(|&v| self.nodes[v as usize].id.clone())
             .collect()
     }
+    /// A copy in which the edges `cut` carry no capacity (for max-flows after
+    /// a cut; routing still sees them) and every other edge without a
+    /// capacity gets `default_capacity_gbps`.
+    pub fn with_capacity_removed(&self, cut: &[EdgeIx], default_capacity_gbps: f64) -> Graph {
+        let mut g = self.with_default_capacity(default_capacity_gbps);
+        for &e in cut {
+            g.edges[e as usize].capacity_gbps = Some(0.0);
+        }
+        g
+    }
+
     /// A copy with every edge's capacity set to `capacity_gbps` where it had none.
     pub fn with_default_capacity(&self, capacity_gbps: f64) -> Graph {
         let mut g = self.clone();

@@ -28,6 +28,7 @@ pub mod maxflow;
 pub mod mcf;
 pub mod scenario;
 pub mod srlg;
+pub mod what_if;
 pub mod yen;
 
 pub use error::{NetError, Result};

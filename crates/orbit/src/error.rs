@@ -56,6 +56,10 @@ pub enum OrbitError {
     /// An argument outside its domain (negative step, empty window, ...).
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// The caller stopped a long computation (its progress callback asked
+    /// to break) before it finished.
+    #[error("cancelled before completion")]
+    Cancelled,
 }
 
 /// Shorthand result type.

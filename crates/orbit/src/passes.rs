@@ -24,6 +24,9 @@
 //! `in_progress_at_end`. An always-visible GEO satellite therefore yields one
 //! pass flagged at both ends; a never-visible one yields none.
 
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::aer::{Aer, refraction_deg};
@@ -124,7 +127,12 @@ struct Search<'a> {
     omega_max_rad_s: f64,
     gmst0_rad: f64,
     gmst_rate_rad_s: f64,
+    /// Asked every [`INTERRUPT_EVERY`] samples whether to give up.
+    interrupt: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
+
+/// Samples between two calls of a search's interrupt check.
+const INTERRUPT_EVERY: usize = 512;
 
 impl<'a> Search<'a> {
     fn new(
@@ -175,6 +183,16 @@ impl<'a> Search<'a> {
             omega_max_rad_s,
             gmst0_rad,
             gmst_rate_rad_s,
+            interrupt: None,
+        }
+    }
+
+    fn interrupted(&self, i: usize) -> Result<()> {
+        match self.interrupt {
+            Some(stop) if i % INTERRUPT_EVERY == INTERRUPT_EVERY - 1 && stop() => {
+                Err(OrbitError::Cancelled)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -288,6 +306,7 @@ impl<'a> Search<'a> {
         let mut t = 0.0;
         let mut skipped = false;
         loop {
+            self.interrupted(samples.len())?;
             let s = self.sample(t)?;
             samples.push(s);
             certain.push(skipped);
@@ -308,6 +327,7 @@ impl<'a> Search<'a> {
         // short pass; a local minimum above zero may hide a short gap.
         let mut points: Vec<(f64, f64)> = samples.iter().map(|s| (s.t, s.f)).collect();
         for i in 1..samples.len().saturating_sub(1) {
+            self.interrupted(i)?;
             let (a, m, b) = (&samples[i - 1], &samples[i], &samples[i + 1]);
             if certain[i] && certain[i + 1] {
                 continue;
@@ -465,6 +485,19 @@ pub fn find_passes(
     end: UtcTime,
     options: &PassOptions,
 ) -> Result<Vec<Pass>> {
+    find_passes_interruptible(sat, station, start, end, options, None)
+}
+
+/// [`find_passes`] that gives up with [`OrbitError::Cancelled`] when
+/// `interrupt` (asked every few hundred samples) returns true.
+fn find_passes_interruptible(
+    sat: &Satellite,
+    station: &GroundStation,
+    start: UtcTime,
+    end: UtcTime,
+    options: &PassOptions,
+    interrupt: Option<&(dyn Fn() -> bool + Sync)>,
+) -> Result<Vec<Pass>> {
     let span = end.seconds_since(start);
     if span.is_nan() || span <= 0.0 || !span.is_finite() {
         return Err(OrbitError::InvalidInput(format!(
@@ -480,7 +513,21 @@ pub fn find_passes(
             options.min_elevation_deg
         )));
     }
-    Search::new(sat, station, start, *options).passes(span)
+    let mut search = Search::new(sat, station, start, *options);
+    search.interrupt = interrupt;
+    search.passes(span)
+}
+
+/// Sort passes chronologically by AOS, then by satellite and station name
+/// (the order of pass tables).
+pub fn sort_by_aos(passes: &mut [Pass]) {
+    passes.sort_by(|x, y| {
+        x.aos
+            .seconds_since(y.aos)
+            .total_cmp(&0.0)
+            .then(x.satellite.cmp(&y.satellite))
+            .then(x.station.cmp(&y.station))
+    });
 }
 
 /// Result of one satellite × station pair in [`find_passes_many`].
@@ -505,18 +552,77 @@ pub fn find_passes_many(
     options: &PassOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Vec<PairResult> {
+    let each_pair = |_: usize, _: usize| {
+        progress();
+        ControlFlow::Continue(())
+    };
+    // Never cancelled: `each_pair` always continues.
+    find_passes_many_cancellable(satellites, stations, start, end, options, &each_pair)
+        .unwrap_or_default()
+}
+
+/// [`find_passes_many`] that the caller can stop: `each_pair(done, total)`
+/// is called once per finished satellite × station pair (from worker
+/// threads), and every few hundred samples inside a pair (with the pairs
+/// finished so far) so that long windows stop promptly too; when it returns
+/// [`ControlFlow::Break`], the pairs under way give up, those not yet
+/// started are skipped and the call returns [`OrbitError::Cancelled`].
+///
+/// # Errors
+/// [`OrbitError::Cancelled`] when `each_pair` broke. Per-pair failures
+/// (decay...) are in each [`PairResult`], not here.
+pub fn find_passes_many_cancellable(
+    satellites: &[Satellite],
+    stations: &[GroundStation],
+    start: UtcTime,
+    end: UtcTime,
+    options: &PassOptions,
+    each_pair: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Result<Vec<PairResult>> {
     let m = stations.len();
-    (0..satellites.len() * m)
+    let total = satellites.len() * m;
+    let done = AtomicUsize::new(0);
+    let stopped = AtomicBool::new(false);
+    let results: Vec<PairResult> = (0..total)
         .into_par_iter()
         .map(|k| {
             let (i, j) = (k / m, k % m);
-            let passes = find_passes(&satellites[i], &stations[j], start, end, options);
-            progress();
+            if stopped.load(Ordering::Relaxed) {
+                return PairResult {
+                    satellite_index: i,
+                    station_index: j,
+                    passes: Err(OrbitError::Cancelled),
+                };
+            }
+            // Long windows: ask mid-pair too (reporting the pairs done so far).
+            let interrupt = || {
+                stopped.load(Ordering::Relaxed)
+                    || each_pair(done.load(Ordering::Relaxed), total).is_break() && {
+                        stopped.store(true, Ordering::Relaxed);
+                        true
+                    }
+            };
+            let passes = find_passes_interruptible(
+                &satellites[i],
+                &stations[j],
+                start,
+                end,
+                options,
+                Some(&interrupt),
+            );
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if each_pair(n, total).is_break() {
+                stopped.store(true, Ordering::Relaxed);
+            }
             PairResult {
                 satellite_index: i,
                 station_index: j,
                 passes,
             }
         })
-        .collect()
+        .collect();
+    if stopped.load(Ordering::Relaxed) {
+        return Err(OrbitError::Cancelled);
+    }
+    Ok(results)
 }

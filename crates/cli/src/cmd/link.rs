@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use silkway_itur::Maps;
-use silkway_itur::grid::{GridLink, GridPoint, linspace, total_attenuation_grid};
-use silkway_link::{P618Fade, isobands_geojson, link_report_from_toml};
+use std::ops::ControlFlow;
+
+use silkway_itur::grid::GridPoint;
+use silkway_link::map::{LinkAtPoint, MapSpec, attenuation_map, link_over_grid};
+use silkway_link::{P618Fade, link_report_from_toml};
 
 use crate::output::{self, Format};
 
@@ -68,15 +71,6 @@ struct MapArgs {
     /// (a lower bound) where the lowest MODCOD survives the 0.001 % fade.
     #[arg(long)]
     link: Option<PathBuf>,
-}
-
-/// Link figures at one grid point (the downlink site moved there).
-#[derive(Debug, Clone, Copy)]
-struct LinkAtPoint {
-    cnir_clear_db: f64,
-    availability_pct: f64,
-    outage_minutes_per_year: f64,
-    mean_throughput_mbps: f64,
 }
 
 /// Run `silkway link`.
@@ -154,74 +148,41 @@ fn map(ctx: &super::Context, m: &MapArgs) -> anyhow::Result<()> {
     let levels = parse_levels(&m.levels_db)?;
     let maps = Maps::global();
     maps.require_installed()?;
-    let link = GridLink {
+    let spec = MapSpec {
         sat_lon_deg: m.sat_lon,
+        bbox_deg: [w, s, e, n],
+        nlat,
+        nlon,
         freq_ghz: m.f_ghz,
         p_pct: m.p_pct,
         d_m: m.d_m,
         eta: m.eta,
         tau_deg: m.tau_deg,
     };
-    let lats = linspace(s, n, nlat);
-    let lons = linspace(w, e, nlon);
     let started = std::time::Instant::now();
-    let points = total_attenuation_grid(maps, &link, &lats, &lons)?;
+    let map = attenuation_map(maps, &spec, &|_, _| ControlFlow::Continue(()))?;
     tracing::info!(
-        points = points.len(),
+        points = map.points.len(),
         elapsed_ms = started.elapsed().as_millis() as u64,
         "attenuation grid"
     );
     let link_figures = match &m.link {
-        Some(path) => Some(link_over_grid(maps, path, &points)?),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read link file {}", path.display()))?;
+            let file = silkway_link::LinkFile::from_toml_str(&text)
+                .with_context(|| format!("{}", path.display()))?;
+            Some(
+                link_over_grid(maps, &file, &map.points, &|_, _| ControlFlow::Continue(()))
+                    .with_context(|| format!("{}", path.display()))?,
+            )
+        }
         None => None,
     };
     match format {
-        Format::Geojson => {
-            let values: Vec<Option<f64>> = points
-                .iter()
-                .map(|p| p.attenuation.map(|a| a.a_total_db))
-                .collect();
-            let mut fc = isobands_geojson(&lats, &lons, &values, &levels)?;
-            fc["properties"] = serde_json::json!({
-                "quantity": "a_total_db", "model": "ITU-R P.618-13 §2.5",
-                "sat_lon_deg": m.sat_lon, "f_ghz": m.f_ghz, "p_pct": m.p_pct, "d_m": m.d_m, "eta": m.eta,
-            });
-            output::print_json(&fc)
-        }
-        _ => output::print_text(&csv(&points, link_figures.as_deref())),
+        Format::Geojson => output::print_json(&map.isobands_geojson(&levels)?),
+        _ => output::print_text(&csv(&map.points, link_figures.as_deref())),
     }
-}
-
-/// The link of `path` evaluated with its downlink site at every grid point
-/// (in parallel); `None` where the satellite is below 5° or the budget
-/// cannot be made there.
-fn link_over_grid(
-    maps: &Maps,
-    path: &std::path::Path,
-    points: &[GridPoint],
-) -> anyhow::Result<Vec<Option<LinkAtPoint>>> {
-    use rayon::prelude::*;
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read link file {}", path.display()))?;
-    let file = silkway_link::LinkFile::from_toml_str(&text)
-        .with_context(|| format!("{}", path.display()))?;
-    let fade = P618Fade::new(maps);
-    // Fail early, naming the file, if the link does not work at its own site.
-    silkway_link::link_report(&file, &fade).with_context(|| format!("{}", path.display()))?;
-    Ok(points
-        .par_iter()
-        .map(|p| {
-            p.attenuation?;
-            let at = file.at_downlink_site(p.lat_deg, p.lon_deg, None);
-            let report = silkway_link::link_report(&at, &fade).ok()?;
-            Some(LinkAtPoint {
-                cnir_clear_db: report.clear_sky.cnir_db,
-                availability_pct: 100.0 - report.acm.outage_pct,
-                outage_minutes_per_year: report.acm.outage_minutes_per_year,
-                mean_throughput_mbps: report.acm.mean_throughput_bps / 1e6,
-            })
-        })
-        .collect())
 }
 
 fn csv(points: &[GridPoint], link: Option<&[Option<LinkAtPoint>]>) -> String {

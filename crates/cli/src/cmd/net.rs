@@ -7,6 +7,10 @@
 //!   `cost_us` is the sum of both latencies, `null` when no pair exists.
 //! - `failures`: `{scenarios, demands: [{source, target, base_latency_us,
 //!   worst_latency_us, worst_failure, disconnecting_failures}], critical_links}`.
+//! - `what-if`: `{cut: [{link, a, b}], cut_capacity_gbps, demands: [{source,
+//!   target, gbps, rerouted, before, after, latency_change_us,
+//!   max_flow_before_gbps, max_flow_after_gbps, lost_capacity_gbps,
+//!   unserved_gbps}]}`; `after` is `null` when the demand is lost.
 //! - `maxflow`: `[{source, target, gbps, min_cut}]`.
 //! - `apsp`: `{max_latency_us, mean_latency_us, reachable_pairs, unreachable_pairs}`;
 //!   `--matrix FILE` writes the full matrix as CSV (µs, empty when unreachable).
@@ -23,11 +27,11 @@ use anyhow::Context as _;
 use serde_json::{Value, json};
 use silkway_model::{Scenario, builtin};
 use silkway_net::availability::{self, Scheme};
-use silkway_net::demands::{Demand, DemandSpec, read_demands, resolve};
+use silkway_net::demands::{Demand, read_demands, resolve, scenario_demand_specs};
 use silkway_net::disjoint::{DisjointPair, DisjointSolver, Diversity};
 use silkway_net::failures::{Failure, FailureOptions};
 use silkway_net::graph::{Graph, Path};
-use silkway_net::{apsp, graphml, maxflow, mcf, srlg, yen};
+use silkway_net::{apsp, graphml, maxflow, mcf, srlg, what_if, yen};
 
 use crate::output::{self, Format};
 
@@ -128,6 +132,20 @@ enum Cmd {
         /// Number of critical links listed.
         #[arg(long, default_value_t = 20)]
         top: usize,
+    },
+    /// Cut the named links: per demand the old and new route (or lost), the
+    /// latency change, the max-flow lost and the volume no longer carried.
+    WhatIf {
+        #[command(flatten)]
+        graph: GraphArg,
+        #[command(flatten)]
+        demands: DemandArg,
+        /// Link to cut (scenario link id or GraphML edge id); repeatable.
+        #[arg(long, required = true)]
+        cut: Vec<String>,
+        /// Capacity of edges that declare none, Gbit/s.
+        #[arg(long, default_value_t = 100.0)]
+        default_capacity_gbps: f64,
     },
     /// Maximum flow and a minimum cut per demand (edge `capacity_gbps`).
     Maxflow {
@@ -236,19 +254,7 @@ fn load_demands(
             let specs = read_demands(path)?;
             Ok(resolve(g, &specs, &path.display().to_string())?)
         }
-        (None, Some(sc)) => {
-            let specs: Vec<DemandSpec> = sc
-                .demands
-                .iter()
-                .map(|d| DemandSpec {
-                    source: d.source.clone(),
-                    target: d.target.clone(),
-                    gbps: Some(d.gbps),
-                    line: 0,
-                })
-                .collect();
-            Ok(resolve(g, &specs, "scenario demands")?)
-        }
+        (None, Some(sc)) => Ok(resolve(g, &scenario_demand_specs(sc), "scenario demands")?),
         (None, None) => anyhow::bail!("give demands: --demands CSV (source,target[,gbps])"),
     }
 }
@@ -403,6 +409,37 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
                 .collect();
             json!({ "scenarios": r.scenarios, "demands": demands, "critical_links": critical })
         }
+        Cmd::WhatIf {
+            graph,
+            demands,
+            cut,
+            default_capacity_gbps,
+        } => {
+            let (g, ds) = graph_and_demands(&graph, &demands)?;
+            let cut = what_if::edges_named(&g, &cut).context("--cut")?;
+            let w = what_if::cut_links(&g, &ds, &cut, default_capacity_gbps);
+            let rows: Vec<Value> = ds
+                .iter()
+                .zip(&w.demands)
+                .map(|(d, x)| {
+                    json!({
+                        "source": d.source_id,
+                        "target": d.target_id,
+                        "gbps": d.gbps,
+                        "rerouted": x.rerouted,
+                        "before": x.before.as_ref().map(|p| path_json(&g, p)),
+                        "after": x.after.as_ref().map(|p| path_json(&g, p)),
+                        "latency_change_us": x.latency_change_ns.map(|ns| ns as f64 / 1000.0),
+                        "max_flow_before_gbps": x.max_flow_before_gbps,
+                        "max_flow_after_gbps": x.max_flow_after_gbps,
+                        "lost_capacity_gbps": x.lost_capacity_gbps(),
+                        "unserved_gbps": x.unserved_gbps,
+                    })
+                })
+                .collect();
+            let cut: Vec<Value> = w.cut.iter().map(|&e| link_json(&g, e)).collect();
+            json!({ "cut": cut, "cut_capacity_gbps": w.cut_capacity_gbps, "demands": rows })
+        }
         Cmd::Maxflow {
             graph,
             demands,
@@ -450,21 +487,14 @@ fn compute(cmd: Cmd) -> anyhow::Result<Value> {
             max_order,
         } => {
             let (g, ds) = graph_and_demands(&graph, &demands)?;
-            let u: Vec<f64> = g
-                .edges()
-                .iter()
-                .map(|e| {
-                    let mttr = e.mttr_h.unwrap_or(mttr_h);
-                    match (mtbf_h, e.cuts_per_1000km_year) {
-                        (Some(mtbf), None) => availability::unavailability_mtbf(mtbf, mttr),
-                        (_, rate) => availability::unavailability_cut_rate(
-                            e.length_km.unwrap_or(0.0),
-                            rate.unwrap_or(cuts_per_1000km_year),
-                            mttr,
-                        ),
-                    }
-                })
-                .collect();
+            let u = availability::edge_unavailabilities(
+                &g,
+                &availability::FailureDefaults {
+                    cuts_per_1000km_year,
+                    mttr_h,
+                    mtbf_h,
+                },
+            );
             let mut solver = DisjointSolver::new(&g, Diversity::Edge);
             let rows: Vec<Value> = ds
                 .iter()
@@ -624,6 +654,40 @@ mod tests {
         })
         .unwrap();
         assert!(v["scenarios"].as_u64().unwrap() > 0);
+    }
+
+    #[test]
+    fn what_if_cut_of_both_trans_caspian_cables() {
+        // Beyneu–Baku runs over the (shorter) reserve; cutting it moves the
+        // demand to the main cable.
+        let v = compute(Cmd::WhatIf {
+            graph: g("trans_caspian.graphml"),
+            demands: d("trans_caspian.demands.csv"),
+            cut: vec!["TCFO-reserve".into()],
+            default_capacity_gbps: 100.0,
+        })
+        .unwrap();
+        let x = &v["demands"][0];
+        assert_eq!(x["rerouted"], true);
+        assert!(x["latency_change_us"].as_f64().unwrap() > 0.0, "{v}");
+        assert_eq!(x["lost_capacity_gbps"].as_f64().unwrap(), 400.0);
+        let v = compute(Cmd::WhatIf {
+            graph: g("trans_caspian.graphml"),
+            demands: d("trans_caspian.demands.csv"),
+            cut: vec!["TCFO-main".into(), "TCFO-reserve".into()],
+            default_capacity_gbps: 100.0,
+        })
+        .unwrap();
+        assert!(v["demands"][0]["after"].is_null());
+        assert_eq!(v["demands"][0]["unserved_gbps"].as_f64().unwrap(), 300.0);
+        let err = compute(Cmd::WhatIf {
+            graph: g("trans_caspian.graphml"),
+            demands: d("trans_caspian.demands.csv"),
+            cut: vec!["nope".into()],
+            default_capacity_gbps: 100.0,
+        })
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("nope"));
     }
 
     #[test]

@@ -13,7 +13,8 @@ use silkway_orbit::frames::teme_to_itrf;
 use silkway_orbit::geo_look::{geo_look, visible_geo_arc};
 use silkway_orbit::geodetic::geodetic_from_ecef;
 use silkway_orbit::mask::ElevationMask;
-use silkway_orbit::passes::{PassOptions, find_passes_many};
+use silkway_orbit::passes::{PassOptions, find_passes_many, sort_by_aos};
+use silkway_orbit::scenario::scenario_element_sets;
 use silkway_orbit::station::GroundStation;
 use silkway_orbit::sun::sun_elevation_deg;
 use silkway_orbit::track::{ground_track, track_geojson};
@@ -237,33 +238,11 @@ fn scenario_sets(key: &str) -> anyhow::Result<Vec<ElementSet>> {
             key,
         )?
     };
-    let mut sets = Vec::new();
-    for sat in &scenario.satellites {
-        let Some(tle) = &sat.tle else {
-            tracing::info!(
-                "scenario satellite {} has no element set; skipped",
-                sat.name
-            );
-            continue;
-        };
-        let source = format!("scenario {key}, satellite {}", sat.id);
-        let set = silkway_orbit::tle::parse_tle_lines(
-            &source,
-            Some(&sat.name),
-            &tle.line1,
-            &tle.line2,
-            Default::default(),
-        )?;
-        if set.norad_id != sat.norad_id {
-            bail!(
-                "{source}: norad_id {} but the element set is for {}",
-                sat.norad_id,
-                set.norad_id
-            );
-        }
-        sets.push(set);
+    let (sets, without) = scenario_element_sets(&scenario, &format!("scenario {key}"))?;
+    for id in without {
+        tracing::info!("scenario satellite {id} has no element set; skipped");
     }
-    Ok(sets)
+    Ok(sets.into_iter().map(|s| s.elements).collect())
 }
 
 /// Select by `--sat` (name or NORAD number) and initialise SGP4.
@@ -443,13 +422,7 @@ fn passes(ctx: &super::Context, a: PassesArgs) -> anyhow::Result<()> {
     if failed == total {
         bail!("every satellite-station pair failed");
     }
-    all.sort_by(|x, y| {
-        x.aos
-            .seconds_since(y.aos)
-            .total_cmp(&0.0)
-            .then(x.satellite.cmp(&y.satellite))
-            .then(x.station.cmp(&y.station))
-    });
+    sort_by_aos(&mut all);
     if format == Format::Json {
         return output::print_json(&all);
     }
