@@ -15,9 +15,16 @@
 
 #![deny(missing_docs)]
 
+pub mod access;
+pub mod aoi;
 pub mod error;
+pub mod fleet;
+pub mod geom;
+pub mod json_span;
 pub mod lck;
 mod rng;
+pub mod sensor;
 pub mod spot5;
+pub mod timing;
 
 pub use error::Error;
