@@ -288,6 +288,27 @@ pub fn parse_geojson(text: &str, file: &str) -> Result<Vec<Aoi>, Error> {
     Ok(out)
 }
 
+/// Parse one GeoJSON geometry found at `path` inside a larger JSON
+/// document `text` (errors name the line and field there).
+///
+/// # Errors
+/// As [`parse_geojson`].
+pub fn parse_geometry_value(
+    value: &Value,
+    text: &str,
+    file: &str,
+    path: &[Step],
+    id: &str,
+) -> Result<Vec<Aoi>, Error> {
+    let ctx = Ctx { file, text };
+    if !value.is_object() {
+        return Err(ctx.err(path, "a GeoJSON geometry object", value));
+    }
+    let mut out = Vec::new();
+    geometry(&ctx, value, path, id, &mut out)?;
+    Ok(out)
+}
+
 fn feature(
     ctx: &Ctx<'_>,
     f: &Value,

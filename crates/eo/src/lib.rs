@@ -17,14 +17,18 @@
 
 pub mod access;
 pub mod aoi;
+pub mod checker;
+pub mod contacts;
 pub mod error;
 pub mod fleet;
 pub mod geom;
 pub mod json_span;
 pub mod lck;
+pub mod plan;
 mod rng;
 pub mod sensor;
 pub mod spot5;
+pub mod tasking;
 pub mod timing;
 
 pub use error::Error;

@@ -28,6 +28,9 @@ enum Command {
     /// Imaging access: per pass, the roll, strips, footprints, incidence,
     /// sun elevation and coverage of areas of interest.
     Access(super::eo_access::AccessArgs),
+    /// Plan acquisitions and downlinks for tasking requests (checked by the
+    /// independent plan checker before it is printed).
+    Plan(super::eo_plan::PlanArgs),
     /// SPOT5 daily photograph scheduling benchmark.
     #[command(subcommand)]
     Spot5(Spot5),
@@ -75,9 +78,13 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
         let format = output::choose(ctx.format, super::eo_access::FORMATS)?;
         return super::eo_access::run(format, a);
     }
+    if let Command::Plan(a) = &args.command {
+        let format = output::choose(ctx.format, super::eo_plan::FORMATS)?;
+        return super::eo_plan::run(format, a);
+    }
     let format = output::choose(ctx.format, FORMATS)?;
     match args.command {
-        Command::Access(_) => unreachable!("handled above"),
+        Command::Access(_) | Command::Plan(_) => unreachable!("handled above"),
         Command::Spot5(Spot5::Solve {
             file,
             time_limit,
