@@ -254,7 +254,33 @@ pub fn search(
         elapsed: started.elapsed(),
     });
 
-    if n <= opts.exact_max_candidates {
+    // Upper bound: every strip some candidate can take, taken.
+    let mut reachable: Vec<Vec<bool>> = input
+        .strip_fractions
+        .iter()
+        .map(|f| vec![false; f.len()])
+        .collect();
+    for c in input.candidates {
+        for flag in &mut reachable[c.req][c.strip_lo..=c.strip_hi] {
+            *flag = true;
+        }
+    }
+    let upper: f64 = reachable
+        .iter()
+        .enumerate()
+        .map(|(r, f)| {
+            input.priorities[r]
+                * f.iter()
+                    .zip(&input.strip_fractions[r])
+                    .filter(|(ok, _)| **ok)
+                    .map(|(_, x)| x)
+                    .sum::<f64>()
+        })
+        .sum();
+    if best_value >= upper - 1e-9 {
+        proven = true;
+        method = "greedy (reaches the upper bound)".into();
+    } else if n <= opts.exact_max_candidates {
         let mut bb = Exact {
             order: {
                 let mut o: Vec<usize> = (0..n).collect();
