@@ -135,9 +135,14 @@ fn ecef(p: [f64; 2]) -> [f64; 3] {
     ecef_from_geodetic(p[1], p[0], 0.0)
 }
 
-/// Heading of the ground track (degrees clockwise from north) over `centre`
-/// at broadside, from the Earth-fixed velocity in the local horizontal.
-fn heading_deg(frame: &PointingFrame, centre: [f64; 2]) -> f64 {
+/// Heading of the strips (degrees clockwise from north) at `centre` for a
+/// pass whose broadside frame is `frame`: the imaged band at constant roll
+/// runs parallel to the ground track, i.e. perpendicular to the great
+/// circle from the centre to the sub-satellite point, so the heading is the
+/// satellite's azimuth seen from the centre ± 90°, on the side of the
+/// satellite's motion. Near nadir (azimuth undefined) the along-track axis
+/// projected on the local horizontal is used directly.
+fn heading_deg(frame: &PointingFrame, centre: [f64; 2], roll_deg: f64) -> f64 {
     let up = geodetic_up(centre[1], centre[0]);
     let east = {
         let e = cross([0.0, 0.0, 1.0], up);
@@ -145,7 +150,19 @@ fn heading_deg(frame: &PointingFrame, centre: [f64; 2]) -> f64 {
         [e[0] / n, e[1] / n, e[2] / n]
     };
     let north = cross(up, east);
-    dot(frame.x, east).atan2(dot(frame.x, north)).to_degrees()
+    let along = dot(frame.x, east).atan2(dot(frame.x, north)).to_degrees();
+    if roll_deg.abs() < 2.0 {
+        return along;
+    }
+    let obs = Observer::new(centre[1], centre[0], 0.0);
+    let sat = silkway_orbit::frames::StateItrf {
+        position_km: frame.position_km,
+        velocity_km_s: [0.0; 3],
+    };
+    let az = obs.aer(&sat).azimuth_deg;
+    let diff = |h: f64| ((h - along + 540.0).rem_euclid(360.0) - 180.0).abs();
+    let (a, b) = (az + 90.0, az - 90.0);
+    if diff(a) <= diff(b) { a } else { b }
 }
 
 fn request_candidates(
@@ -210,7 +227,14 @@ fn request_candidates(
                 if angles.roll_deg.abs() > limit + 12.0 + radius / 20.0 {
                     continue;
                 }
-                heading.get_or_insert_with(|| heading_deg(&frame, aoi.centroid));
+                // The strips follow the pass seen closest to nadir (the most
+                // representative; the others differ by a degree or two).
+                if heading.is_none_or(|(r, _): (f64, f64)| angles.roll_deg.abs() < r) {
+                    heading = Some((
+                        angles.roll_deg.abs(),
+                        heading_deg(&frame, aoi.centroid, angles.roll_deg),
+                    ));
+                }
                 spans.push((si, span, tb.seconds_since(horizon.0)));
             }
         }
@@ -221,7 +245,7 @@ fn request_candidates(
         .fold(f64::MAX, f64::min);
     let strips = ground_strips(
         aoi,
-        heading.unwrap_or(190.0),
+        heading.map_or(190.0, |h| h.1),
         STRIP_SHARE_OF_SWATH * min_swath,
     );
     let mut out = Vec::new();
