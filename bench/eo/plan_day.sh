@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ITER="${1:-3000}"; shift || true
 cargo build --release -q -p silkway-cli
+mkdir -p bench/eo/out
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 start=$(date +%s.%N)
 target/release/silkway eo plan --scenario caspian --requests crates/eo/testdata/requests/caspian_day.json \

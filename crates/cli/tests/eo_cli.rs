@@ -144,3 +144,36 @@ fn bad_inputs_exit_non_zero_naming_the_field() {
     assert!(e.contains("bad.json:9: requests[1].priority"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn contacts_carry_volume_and_share_station_time() {
+    let o = silkway(&[
+        "eo",
+        "contacts",
+        "--start",
+        "2026-06-01T00:00:00Z",
+        "--end",
+        "2026-06-02T00:00:00Z",
+        "--sat",
+        "spot-6",
+        "--sat",
+        "kazeosat-1",
+        "--station",
+        "azercosmos-gcs",
+        "--station",
+        "kz-astana-eo",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert!(list.len() >= 10, "{}", list.len());
+    for c in list {
+        let (d, vol) = (
+            c["duration_s"].as_f64().unwrap(),
+            c["volume_gbit"].as_f64().unwrap(),
+        );
+        assert!((vol - d * 0.3).abs() < 1e-6, "{c}");
+    }
+}

@@ -28,6 +28,9 @@ enum Command {
     /// Imaging access: per pass, the roll, strips, footprints, incidence,
     /// sun elevation and coverage of areas of interest.
     Access(super::eo_access::AccessArgs),
+    /// Downlink contacts over the receiving stations (masks, allocated
+    /// station time, data volume).
+    Contacts(super::eo_contacts::ContactsArgs),
     /// Plan acquisitions and downlinks for tasking requests (checked by the
     /// independent plan checker before it is printed).
     Plan(super::eo_plan::PlanArgs),
@@ -78,13 +81,19 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
         let format = output::choose(ctx.format, super::eo_access::FORMATS)?;
         return super::eo_access::run(format, a);
     }
+    if let Command::Contacts(a) = &args.command {
+        let format = output::choose(ctx.format, super::eo_contacts::FORMATS)?;
+        return super::eo_contacts::run(format, a);
+    }
     if let Command::Plan(a) = &args.command {
         let format = output::choose(ctx.format, super::eo_plan::FORMATS)?;
         return super::eo_plan::run(format, a);
     }
     let format = output::choose(ctx.format, FORMATS)?;
     match args.command {
-        Command::Access(_) | Command::Plan(_) => unreachable!("handled above"),
+        Command::Access(_) | Command::Contacts(_) | Command::Plan(_) => {
+            unreachable!("handled above")
+        }
         Command::Spot5(Spot5::Solve {
             file,
             time_limit,
