@@ -36,4 +36,13 @@ pub enum Error {
     /// (a bug: reported rather than returned).
     #[error("internal error: solver result rejected by the checker: {0}")]
     Internal(String),
+    /// Inconsistent or missing configuration (scenario, options).
+    #[error("{0}")]
+    Config(String),
+    /// An orbit computation failed (propagation, pass search).
+    #[error(transparent)]
+    Orbit(#[from] silkway_orbit::OrbitError),
+    /// A plan violates a constraint (reported by the independent checker).
+    #[error("plan rejected: {0}")]
+    Infeasible(String),
 }

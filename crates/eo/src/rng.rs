@@ -30,6 +30,11 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// A uniform real in [0, 1) (53 random bits).
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// A uniform integer in `0..n` (`n > 0`), by Lemire's multiply-shift.
     pub(crate) fn below(&mut self, n: u64) -> u64 {
         ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64

@@ -32,12 +32,20 @@ pub struct Sensor {
     /// Multispectral ground sample distance at nadir, metres.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ms_resolution_m: Option<f64>,
+    /// Maximum incidence angle at the target (angle between the local
+    /// vertical and the line of sight to the satellite), degrees (0..90).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_incidence_deg: Option<f64>,
     /// Minimum sun elevation for acquisition, degrees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_sun_elevation_deg: Option<f64>,
     /// On-board memory, Gbit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_gbit: Option<f64>,
+    /// Rate at which imaging fills the on-board memory (after compression),
+    /// Mbit/s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imaging_rate_mbps: Option<f64>,
     /// Downlink rate, Mbit/s (a parameter where not public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub downlink_mbps: Option<f64>,

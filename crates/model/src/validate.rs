@@ -438,6 +438,10 @@ fn check_sensor(c: &mut Checker, p: &FieldPath, s: &crate::Sensor) {
             "sun elevation",
         );
     }
+    if let Some(i) = s.max_incidence_deg {
+        c.range(p.key("max_incidence_deg"), i, 0.0, 90.0, "incidence");
+    }
+    c.opt_positive(p.key("imaging_rate_mbps"), s.imaging_rate_mbps);
     c.opt_positive(p.key("memory_gbit"), s.memory_gbit);
     c.opt_positive(p.key("downlink_mbps"), s.downlink_mbps);
     if let Some(f) = s.downlink_freq_ghz {

@@ -1,4 +1,6 @@
-//! `silkway eo ...`: Earth observation. For now the SPOT5 benchmark:
+//! `silkway eo ...`: Earth observation: `access` (imaging opportunities
+//! over areas of interest), `plan` (acquisition and downlink planning) and
+//! the SPOT5 benchmark:
 //! `silkway eo spot5 solve FILE.spot --time-limit SECS [--seed N] --out SOL.txt`
 //! and `silkway eo spot5 check FILE.spot SOL.txt`.
 
@@ -23,6 +25,15 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    /// Imaging access: per pass, the roll, strips, footprints, incidence,
+    /// sun elevation and coverage of areas of interest.
+    Access(super::eo_access::AccessArgs),
+    /// Downlink contacts over the receiving stations (masks, allocated
+    /// station time, data volume).
+    Contacts(super::eo_contacts::ContactsArgs),
+    /// Plan acquisitions and downlinks for tasking requests (checked by the
+    /// independent plan checker before it is printed).
+    Plan(super::eo_plan::PlanArgs),
     /// SPOT5 daily photograph scheduling benchmark.
     #[command(subcommand)]
     Spot5(Spot5),
@@ -66,8 +77,23 @@ enum Spot5 {
 
 /// Run `silkway eo`.
 pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
+    if let Command::Access(a) = &args.command {
+        let format = output::choose(ctx.format, super::eo_access::FORMATS)?;
+        return super::eo_access::run(format, a);
+    }
+    if let Command::Contacts(a) = &args.command {
+        let format = output::choose(ctx.format, super::eo_contacts::FORMATS)?;
+        return super::eo_contacts::run(format, a);
+    }
+    if let Command::Plan(a) = &args.command {
+        let format = output::choose(ctx.format, super::eo_plan::FORMATS)?;
+        return super::eo_plan::run(format, a);
+    }
     let format = output::choose(ctx.format, FORMATS)?;
     match args.command {
+        Command::Access(_) | Command::Contacts(_) | Command::Plan(_) => {
+            unreachable!("handled above")
+        }
         Command::Spot5(Spot5::Solve {
             file,
             time_limit,

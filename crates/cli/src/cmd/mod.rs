@@ -4,6 +4,9 @@ use crate::output::Format;
 
 pub mod capacity;
 pub mod eo;
+pub mod eo_access;
+pub mod eo_contacts;
+pub mod eo_plan;
 pub mod net;
 pub mod orbit;
 pub mod scenario;
