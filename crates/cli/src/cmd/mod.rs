@@ -2,11 +2,13 @@
 
 use crate::output::Format;
 
+pub mod admin;
 pub mod capacity;
 pub mod eo;
 pub mod net;
 pub mod orbit;
 pub mod scenario;
+pub mod serve;
 pub mod spectrum;
 
 /// What every command gets besides its own arguments.
