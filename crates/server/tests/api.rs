@@ -240,3 +240,65 @@ async fn pages_and_spec_are_served() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn login_is_the_one_tokenless_mutation_and_imports_report_errors() {
+    let t = app().await;
+    let admin = t.token("azercosmos", Role::Admin).await;
+    let (s, _, user) = t
+        .call("POST", "/api/users", Some(&admin), Some(json!({"email": "ops@azercosmos.example", "name": "Ops", "role": "engineer", "password": "long enough password"})))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{user}");
+    let (s, _, bad) = t
+        .call(
+            "POST",
+            "/api/login",
+            None,
+            Some(json!({"email": "ops@azercosmos.example", "password": "wrong password"})),
+        )
+        .await;
+    assert_eq!(
+        (s, bad["status"].as_i64()),
+        (StatusCode::UNAUTHORIZED, Some(401))
+    );
+    let (s, _, issued) = t
+        .call(
+            "POST",
+            "/api/login",
+            None,
+            Some(json!({"email": "ops@azercosmos.example", "password": "long enough password"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{issued}");
+    let token = issued["token"].as_str().unwrap();
+    let (s, _, me) = t.call("GET", "/api/me", Some(token), None).await;
+    assert_eq!((s, me["role"].as_str()), (StatusCode::OK, Some("engineer")));
+    // A TLE with a broken checksum: nothing imported, the reason names the source.
+    let req = axum::http::Request::builder()
+        .method("POST")
+        .uri("/api/element-sets/import?source=bad.tle")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::from(
+            "AZERSPACE 1\n1 39079U 13006B   26150.44098318  .00000145  00000+0  00000+0 0  9990\n\
+             2 39079   0.0169 350.8571 0001515 107.1967 354.6838  1.00275415 48631\n",
+        ))
+        .unwrap();
+    let resp = tower::ServiceExt::oneshot(t.app.clone(), req)
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("bad.tle"));
+    let (_, _, history) = t
+        .call(
+            "GET",
+            "/api/satellites/azerspace-1/element-sets",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(history["items"].as_array().unwrap().len(), 1);
+}
