@@ -31,6 +31,13 @@ if ! cargo run --locked -q -p silkway-cli -- data status --format json | grep -q
   cargo run --locked -q -p silkway-cli -- data install itu-maps --from-pypi
 fi
 
+echo "== throwaway PostgreSQL for the store's conformance suite"
+# The suite also runs against SQLite; here it must run against PostgreSQL
+# too, so failing to start it fails the build.
+source scripts/pg-throwaway.sh
+pg_throwaway_start
+trap pg_throwaway_stop EXIT
+
 echo "== cargo test (unit, integration, doc)"
 cargo test --workspace --locked
 

@@ -49,6 +49,10 @@ enum Area {
     Net(cmd::net::Args),
     /// Spectrum engineering: interference, border screening, App. 8 ΔT/T, Monte Carlo, patterns.
     Spectrum(cmd::spectrum::Args),
+    /// Run the HTTP API over a database (SQLite by default, or PostgreSQL).
+    Serve(cmd::serve::Args),
+    /// Administration of a database: bootstrap users and tokens.
+    Admin(cmd::admin::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
         Area::Capacity(args) => cmd::capacity::run(&ctx, args),
         Area::Net(args) => cmd::net::run(&ctx, args),
         Area::Spectrum(args) => cmd::spectrum::run(&ctx, args),
+        Area::Serve(args) => cmd::serve::run(args),
+        Area::Admin(args) => cmd::admin::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 
 use crate::output::Format;
 
+pub mod admin;
 pub mod capacity;
 pub mod eo;
 pub mod eo_access;
@@ -10,6 +11,7 @@ pub mod eo_plan;
 pub mod net;
 pub mod orbit;
 pub mod scenario;
+pub mod serve;
 pub mod spectrum;
 
 /// What every command gets besides its own arguments.

@@ -1,0 +1,162 @@
+//! The whole HTTP application, assembled in one place.
+//!
+//! [`AppBuilder`] mounts silkway's JSON API and whatever other routers a
+//! deployment adds — `nest_api` for routers that carry OpenAPI operations
+//! (they join `/api/openapi.json`), `nest` for plain axum routers (the
+//! STAC catalog) — and then wraps everything in the same layers: bearer
+//! authentication deciding by method ([`crate::auth`]), and the scenario
+//! cache refresh after successful changes.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::auth::{authenticate, is_safe};
+use crate::openapi::ApiDoc;
+use crate::pages;
+use crate::problem::Problem;
+use crate::routes;
+use crate::scenario_cache::ScenarioCache;
+use crate::state::AppState;
+
+/// silkway's own JSON API routes (state not yet applied).
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(routes::resources::router())
+        .merge(routes::elements::router())
+        .merge(routes::coordination::router())
+        .merge(routes::accounts::router())
+        .merge(routes::audit::router())
+        .merge(routes::scenario::router())
+}
+
+/// The OpenAPI document of silkway's own API (what the snapshot test pins).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_router().split_for_parts().1
+}
+
+/// Assembles the application.
+pub struct AppBuilder {
+    state: AppState,
+    cache: Option<ScenarioCache>,
+    api: Vec<(String, OpenApiRouter)>,
+    plain: Vec<(String, Router)>,
+    links: Vec<(String, String)>,
+}
+
+impl AppBuilder {
+    /// The JSON API over `state`.
+    pub fn new(state: AppState) -> Self {
+        Self {
+            state,
+            cache: None,
+            api: Vec::new(),
+            plain: Vec::new(),
+            links: vec![
+                ("JSON API documentation".into(), "/api/docs".into()),
+                ("OpenAPI document".into(), "/api/openapi.json".into()),
+                ("Satellites".into(), "/api/satellites".into()),
+                ("Current scenario".into(), "/api/scenario".into()),
+                ("Health".into(), "/healthz".into()),
+            ],
+        }
+    }
+
+    /// Refresh `cache` after every successful change.
+    pub fn scenario_cache(mut self, cache: ScenarioCache) -> Self {
+        self.cache = Some(cache);
+        self
+    }
+
+    /// Mount an OpenAPI router (e.g. the analyses at `/api/analyses`); its
+    /// operations join the served OpenAPI document under `path`.
+    pub fn nest_api(mut self, path: &str, router: OpenApiRouter) -> Self {
+        self.api.push((path.to_owned(), router));
+        self
+    }
+
+    /// Mount a plain router (e.g. the STAC API at `/stac`), listed on the
+    /// index page as `title`.
+    pub fn nest(mut self, path: &str, title: &str, router: Router) -> Self {
+        self.links.push((title.to_owned(), format!("{path}/")));
+        self.plain.push((path.to_owned(), router));
+        self
+    }
+
+    /// The finished router.
+    pub fn build(self) -> Router {
+        let (own, mut spec) = api_router().split_for_parts();
+        let mut app: Router = own.with_state(self.state.clone());
+        for (path, router) in self.api {
+            let (router, sub) = router.split_for_parts();
+            app = app.nest(&path, router);
+            spec = spec.nest(&path, sub);
+        }
+        for (path, router) in self.plain {
+            app = app.nest(&path, router);
+        }
+        let spec = Arc::new(spec);
+        let index = Arc::new(pages::index(&self.links));
+        app = app
+            .route(
+                "/api/openapi.json",
+                get(move || {
+                    let spec = spec.clone();
+                    async move { axum::Json(spec.as_ref().clone()) }
+                }),
+            )
+            .route("/api/docs", get(|| async { Html(pages::DOCS) }))
+            .route("/healthz", get(healthz).with_state(self.state.clone()))
+            .route(
+                "/",
+                get(move || {
+                    let index = index.clone();
+                    async move { Html(index.as_ref().clone()) }
+                }),
+            )
+            .fallback(|req: Request| async move { Problem::no_route(req.uri().path()) });
+        if let Some(cache) = self.cache {
+            app = app.layer(middleware::from_fn_with_state(cache, refresh_after_change));
+        }
+        app.layer(middleware::from_fn_with_state(self.state, authenticate))
+    }
+}
+
+/// `GET /healthz`: 200 when the database answers.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx_ping(&state).await {
+        Ok(()) => {
+            let mut r = "ok\n".into_response();
+            r.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => Problem::from(e).into_response(),
+    }
+}
+
+async fn sqlx_ping(state: &AppState) -> silkway_store::Result<()> {
+    state.store.is_empty().await.map(|_| ())
+}
+
+async fn refresh_after_change(
+    State(cache): State<ScenarioCache>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let changes = !is_safe(req.method());
+    let resp = next.run(req).await;
+    if changes && resp.status().is_success() {
+        if let Err(e) = cache.refresh().await {
+            tracing::error!("scenario cache not refreshed: {e}");
+        }
+    }
+    resp
+}
