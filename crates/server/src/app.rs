@@ -35,6 +35,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(routes::accounts::router())
         .merge(routes::audit::router())
         .merge(routes::scenario::router())
+        .merge(routes::map_layers::router())
 }
 
 /// The OpenAPI document of silkway's own API (what the snapshot test pins).
@@ -49,6 +50,7 @@ pub struct AppBuilder {
     api: Vec<(String, OpenApiRouter)>,
     plain: Vec<(String, Router)>,
     links: Vec<(String, String)>,
+    web_ui: Option<Router>,
 }
 
 impl AppBuilder {
@@ -59,6 +61,7 @@ impl AppBuilder {
             cache: None,
             api: Vec::new(),
             plain: Vec::new(),
+            web_ui: None,
             links: vec![
                 ("JSON API documentation".into(), "/api/docs".into()),
                 ("OpenAPI document".into(), "/api/openapi.json".into()),
@@ -90,6 +93,13 @@ impl AppBuilder {
         self
     }
 
+    /// Serve `ui` (the embedded web UI) at `/` and for every path no other
+    /// router claims; the index of API links then moves to `/api`.
+    pub fn web_ui(mut self, ui: Router) -> Self {
+        self.web_ui = Some(ui);
+        self
+    }
+
     /// The finished router.
     pub fn build(self) -> Router {
         let (own, mut spec) = api_router().split_for_parts();
@@ -115,13 +125,16 @@ impl AppBuilder {
             .route("/api/docs", get(|| async { Html(pages::DOCS) }))
             .route("/healthz", get(healthz).with_state(self.state.clone()))
             .route(
-                "/",
+                if self.web_ui.is_some() { "/api" } else { "/" },
                 get(move || {
                     let index = index.clone();
                     async move { Html(index.as_ref().clone()) }
                 }),
-            )
-            .fallback(|req: Request| async move { Problem::no_route(req.uri().path()) });
+            );
+        app = match self.web_ui {
+            Some(ui) => app.fallback_service(ui),
+            None => app.fallback(|req: Request| async move { Problem::no_route(req.uri().path()) }),
+        };
         if let Some(cache) = self.cache {
             app = app.layer(middleware::from_fn_with_state(cache, refresh_after_change));
         }

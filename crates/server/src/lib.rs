@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod app;
+pub mod assemble;
 pub mod auth;
 pub mod body;
 pub mod openapi;
@@ -25,6 +26,7 @@ pub mod shutdown;
 pub mod state;
 
 pub use app::AppBuilder;
+pub use assemble::silkway_app;
 pub use problem::Problem;
 pub use scenario_cache::ScenarioCache;
 pub use state::AppState;

@@ -48,6 +48,23 @@ pub struct Border {
 const AZ_IR_CSV: &str = include_str!("../data/border_az_ir.csv");
 
 impl Border {
+    /// The border as a GeoJSON Feature (RFC 7946) with a MultiLineString
+    /// geometry in `[lon, lat]` order, `properties.layer = "border"`, the
+    /// two countries and the data source: what the map shows.
+    pub fn to_geojson(&self) -> serde_json::Value {
+        let lines: Vec<Vec<[f64; 2]>> = self
+            .segments
+            .iter()
+            .map(|seg| seg.iter().map(|&(lat, lon)| [lon, lat]).collect())
+            .collect();
+        serde_json::json!({
+            "type": "Feature",
+            "id": format!("border:{}-{}", self.countries[0], self.countries[1]).to_lowercase(),
+            "geometry": {"type": "MultiLineString", "coordinates": lines},
+            "properties": {"layer": "border", "countries": self.countries, "source": self.source},
+        })
+    }
+
     /// The Azerbaijan–Iran land boundary (Natural Earth 4.1.0 admin-0 1:10m,
     /// public domain; see `data/README.md`).
     ///

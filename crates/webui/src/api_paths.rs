@@ -14,7 +14,7 @@ pub const BORDER_AZ_IR_GEOJSON: &str = "/api/spectrum/borders/az-ir";
 /// The caller of a bearer token: JSON object with at least
 /// `"role": "viewer" | "engineer" | "admin"` (optionally `user`,
 /// `organization`); 401 problem+json for a missing or unknown token.
-pub const WHOAMI: &str = "/api/whoami";
+pub const WHOAMI: &str = "/api/me";
 
 /// Every path above with the name `endpoints.ts` gives it.
 pub const ALL: &[(&str, &str)] = &[

@@ -13,7 +13,7 @@ export const ENDPOINTS = {
   /** The Azerbaijan–Iran land boundary used by the border screening, GeoJSON Feature (MultiLineString). */
   borderAzIrGeojson: "/api/spectrum/borders/az-ir",
   /** The caller's identity and role for the bearer token sent: `{ "role": "viewer" | "engineer" | "admin", ... }`. */
-  whoami: "/api/whoami",
+  whoami: "/api/me",
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

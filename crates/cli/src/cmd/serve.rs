@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use silkway_model::scenario::ScenarioFormat;
 use silkway_model::{Scenario, builtin};
-use silkway_server::{AppBuilder, AppState, ScenarioCache};
+use silkway_server::{AppState, ScenarioCache, silkway_app};
 use silkway_store::{NewUser, Role, Store};
 
 /// Arguments of `silkway serve`.
@@ -65,11 +65,12 @@ async fn serve(args: Args) -> anyhow::Result<()> {
         bootstrap_admin(&store, args.admin_org.as_deref()).await?;
     }
     let cache = ScenarioCache::new(store.clone()).await?;
-    let app = AppBuilder::new(AppState {
-        store: store.clone(),
-    })
-    .scenario_cache(cache)
-    .build();
+    let app = silkway_app(
+        AppState {
+            store: store.clone(),
+        },
+        cache,
+    );
     let listener = tokio::net::TcpListener::bind(&args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;

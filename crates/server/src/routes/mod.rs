@@ -5,5 +5,6 @@ pub mod audit;
 pub mod coordination;
 pub mod documents;
 pub mod elements;
+pub mod map_layers;
 pub mod resources;
 pub mod scenario;

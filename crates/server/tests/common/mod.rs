@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
-use silkway_server::{AppBuilder, AppState};
+use silkway_server::{AppState, ScenarioCache, silkway_app};
 use silkway_store::{NewUser, Role, Store};
 use tower::ServiceExt;
 
@@ -38,10 +38,13 @@ pub async fn app() -> TestApp {
         .load_scenario(&silkway_model::builtin::load("caspian").unwrap())
         .await
         .unwrap();
-    let app = AppBuilder::new(AppState {
-        store: store.clone(),
-    })
-    .build();
+    let cache = ScenarioCache::new(store.clone()).await.unwrap();
+    let app = silkway_app(
+        AppState {
+            store: store.clone(),
+        },
+        cache,
+    );
     TestApp { app, store, path }
 }
 

@@ -8,7 +8,7 @@ use axum::extract::State as Extract;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use serde_json::{Value, json};
+use serde_json::json;
 use silkway_spectrum::border::Border;
 use silkway_webui::api_paths;
 
@@ -32,25 +32,10 @@ impl State {
         let border = Border::azerbaijan_iran().context("Azerbaijan–Iran border")?;
         Ok(Self(Arc::new(Inner {
             scenario_geojson: scenario.to_geojson().to_string(),
-            border_geojson: border_geojson(&border).to_string(),
+            border_geojson: Border::to_geojson(&border).to_string(),
             tokens,
         })))
     }
-}
-
-/// The border as one GeoJSON Feature (RFC 7946: `[lon, lat]` positions).
-pub fn border_geojson(border: &Border) -> Value {
-    let lines: Vec<Vec<[f64; 2]>> = border
-        .segments
-        .iter()
-        .map(|seg| seg.iter().map(|&(lat, lon)| [lon, lat]).collect())
-        .collect();
-    json!({
-        "type": "Feature",
-        "id": format!("border:{}-{}", border.countries[0], border.countries[1]).to_lowercase(),
-        "geometry": {"type": "MultiLineString", "coordinates": lines},
-        "properties": {"layer": "border", "countries": border.countries, "source": border.source},
-    })
 }
 
 pub fn router(state: State) -> Router {
@@ -122,7 +107,7 @@ mod tests {
         State::new("caspian", tokens).unwrap()
     }
 
-    async fn get_json(path: &str, auth: Option<&str>) -> (StatusCode, Value) {
+    async fn get_json(path: &str, auth: Option<&str>) -> (StatusCode, serde_json::Value) {
         let mut req = Request::get(path);
         if let Some(a) = auth {
             req = req.header(header::AUTHORIZATION, a);
