@@ -31,6 +31,7 @@ pub fn router(state: CatalogState) -> Router {
         .route("/", get(landing))
         .route("/conformance", get(conformance))
         .route("/api", get(service_desc))
+        .route("/api.html", get(service_doc))
         .route("/queryables", get(global_queryables))
         .route("/search", get(search_get).post(search_post))
         .route(
@@ -100,6 +101,7 @@ async fn landing(State(state): State<CatalogState>) -> Result<Response> {
         plain("conformance", urls.at("/conformance"), JSON),
         plain("data", urls.at("/collections"), JSON),
         plain("service-desc", urls.at("/api"), OPENAPI_JSON),
+        plain("service-doc", urls.at("/api.html"), "text/html"),
         plain(QUERYABLES_REL, urls.at("/queryables"), SCHEMA_JSON),
     ];
     let mut search_get = plain("search", urls.at("/search"), GEOJSON);
@@ -142,6 +144,15 @@ async fn service_desc(State(state): State<CatalogState>) -> Response {
         "application/vnd.oai.openapi+json;version=3.0",
         &openapi(&state.urls.root()),
     )
+}
+
+async fn service_doc(State(state): State<CatalogState>) -> Response {
+    let mut response = crate::openapi::html(&openapi(&state.urls.root())).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
 }
 
 async fn global_queryables(State(state): State<CatalogState>) -> Response {
@@ -376,17 +387,16 @@ async fn patch_item(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Deletes an item. Idempotent (RFC 9110 §9.2.2): deleting an item that is
+/// already gone answers 204 too, as stac-api-validator expects; an unknown
+/// collection is 404.
 async fn delete_item(
     State(state): State<CatalogState>,
     Path((collection, item)): Path<(String, String)>,
 ) -> Result<StatusCode> {
-    if state.storage.delete_item(&collection, &item).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(CatalogError::NotFound(format!(
-            "item {item:?} does not exist in collection {collection:?}"
-        )))
-    }
+    require_collection(&state, &collection).await?;
+    state.storage.delete_item(&collection, &item).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Where a result page came from, to build its next link.

@@ -1,18 +1,63 @@
 //! The Fields extension: include and exclude members of returned Items.
 //!
 //! # References
-//! - STAC API Fields extension v1.0.0: with only `exclude`, the full Item
-//!   less the excluded members; with `include`, only the included members;
-//!   a member both included and excluded is included; a more specific
-//!   exclude (`properties.x`) removes from a broader include (`properties`).
+//! - STAC API Fields extension v1.0.0:
+//!   - no `fields` at all: the full Item;
+//!   - `fields` present but selecting nothing (GET `fields=`, POST `{}` or
+//!     `include`/`exclude` null or empty): the default set `type`,
+//!     `stac_version`, `id`, `collection`, `geometry`, `bbox`, `links`,
+//!     `assets`, `properties.datetime` (and the start/end datetimes);
+//!   - only `exclude`: the full Item less the excluded members;
+//!   - `exclude` with an explicit null or empty `include`: the default set
+//!     less the excluded members;
+//!   - `include`: the included members, plus the minimal entity `type`,
+//!     `stac_version`, `id`, `collection`;
+//!   - a member both included and excluded is included; an exclude broader
+//!     than an include (`properties` versus `properties.gsd`) keeps the
+//!     included part.
 
 use serde_json::{Map, Value};
 
 use crate::error::{CatalogError, Result};
 
+/// The default set returned when `fields` is given but selects nothing.
+const DEFAULT_SET: &[&str] = &[
+    "type",
+    "stac_version",
+    "stac_extensions",
+    "id",
+    "collection",
+    "geometry",
+    "bbox",
+    "links",
+    "assets",
+    "properties.datetime",
+    "properties.start_datetime",
+    "properties.end_datetime",
+];
+
+/// Members always returned with an `include` list (a minimal entity).
+const MINIMAL_SET: &[&str] = &["type", "stac_version", "id", "collection"];
+
+/// Where the selection starts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Base {
+    /// No `fields` parameter: the full item, nothing removed.
+    #[default]
+    Untouched,
+    /// The full item less `exclude`.
+    Full,
+    /// The default set less `exclude`.
+    Default,
+    /// The minimal entity plus `include`, less `exclude`.
+    Included,
+}
+
 /// Members to include and exclude, as dotted paths (`properties.gsd`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fields {
+    /// Where the selection starts from.
+    pub base: Base,
     /// Included paths.
     pub include: Vec<String>,
     /// Excluded paths.
@@ -20,6 +65,17 @@ pub struct Fields {
 }
 
 impl Fields {
+    fn with_base(mut self, include_explicitly_empty: bool) -> Fields {
+        self.base = if !self.include.is_empty() {
+            Base::Included
+        } else if self.exclude.is_empty() || include_explicitly_empty {
+            Base::Default
+        } else {
+            Base::Full
+        };
+        self
+    }
+
     /// Parses GET `fields`: comma-separated paths, `-` excludes, `+` (or a
     /// space from URL decoding, or nothing) includes.
     pub fn parse_get(text: &str) -> Fields {
@@ -27,7 +83,10 @@ impl Fields {
         for part in text.split(',') {
             let part = part.trim_end();
             if let Some(p) = part.strip_prefix('-') {
-                fields.exclude.push(p.trim().to_string());
+                let p = p.trim();
+                if !p.is_empty() {
+                    fields.exclude.push(p.to_string());
+                }
             } else {
                 let p = part.strip_prefix('+').unwrap_or(part).trim();
                 if !p.is_empty() {
@@ -35,8 +94,7 @@ impl Fields {
                 }
             }
         }
-        fields.exclude.retain(|p| !p.is_empty());
-        fields
+        fields.with_base(false)
     }
 
     /// Parses POST `fields`: `{"include": [...], "exclude": [...]}`, either
@@ -60,57 +118,61 @@ impl Fields {
             }
         };
         match value {
-            Value::Null => Ok(Fields::default()),
-            Value::Object(_) => Ok(Fields {
-                include: list("include")?,
-                exclude: list("exclude")?,
-            }),
+            Value::Object(map) => {
+                let fields = Fields {
+                    base: Base::Untouched,
+                    include: list("include")?,
+                    exclude: list("exclude")?,
+                };
+                Ok(fields.with_base(map.contains_key("include")))
+            }
             _ => Err(CatalogError::bad(
                 "fields",
-                "expected an object with include/exclude",
+                format!("expected an object with include/exclude arrays, found {value}"),
             )),
         }
     }
 
     /// Applies the selection to an Item.
     pub fn apply(&self, item: Value) -> Value {
-        if self.include.is_empty() && self.exclude.is_empty() {
-            return item;
-        }
-        let mut out = if self.include.is_empty() {
-            item
-        } else {
+        let project = |paths: &mut dyn Iterator<Item = &str>| {
             let mut selected = Value::Object(Map::new());
-            for path in &self.include {
+            for path in paths {
                 if let Some(v) = get_path(&item, path) {
                     set_path(&mut selected, path, v.clone());
                 }
             }
             selected
         };
+        let mut out = match self.base {
+            Base::Untouched => return item,
+            Base::Full => item.clone(),
+            Base::Default => project(&mut DEFAULT_SET.iter().copied()),
+            Base::Included => project(
+                &mut MINIMAL_SET
+                    .iter()
+                    .copied()
+                    .chain(self.include.iter().map(String::as_str)),
+            ),
+        };
         for path in &self.exclude {
             if self.include.contains(path) {
                 continue;
             }
             // An exclude broader than an include keeps the included part.
-            let shields_include = self.include.iter().any(|inc| {
-                inc.starts_with(path.as_str()) && inc.as_bytes().get(path.len()) == Some(&b'.')
-            });
-            if shields_include {
-                if let Value::Object(map) = &mut out {
-                    if let Some(Value::Object(inner)) = path_parent_mut(map, path) {
-                        let keep: Vec<String> = self
-                            .include
-                            .iter()
-                            .filter_map(|inc| inc.strip_prefix(&format!("{path}.")))
-                            .map(|rest| rest.split('.').next().unwrap_or(rest).to_string())
-                            .collect();
-                        inner.retain(|k, _| keep.contains(k));
-                    }
+            let kept: Vec<&str> = self
+                .include
+                .iter()
+                .filter_map(|inc| inc.strip_prefix(path.as_str())?.strip_prefix('.'))
+                .map(|rest| rest.split('.').next().unwrap_or(rest))
+                .collect();
+            if kept.is_empty() {
+                remove_path(&mut out, path);
+            } else if let Value::Object(map) = &mut out {
+                if let Some(Value::Object(inner)) = path_parent_mut(map, path) {
+                    inner.retain(|k, _| kept.contains(&k.as_str()));
                 }
-                continue;
             }
-            remove_path(&mut out, path);
         }
         out
     }
@@ -173,14 +235,28 @@ mod tests {
     #[test]
     fn include_exclude_rules() {
         let only_id = Fields::parse_get("id").apply(item());
-        assert_eq!(only_id, json!({"id":"a"}));
+        assert_eq!(only_id, json!({"id":"a","type":"Feature"}));
         let no_geometry = Fields::parse_get("-geometry").apply(item());
-        assert!(no_geometry.get("geometry").is_none() && no_geometry.get("assets").is_some());
+        assert!(no_geometry.get("geometry").is_none());
+        assert_eq!(no_geometry["properties"]["gsd"], 6.0);
         let both = Fields::parse_get("+geometry,-geometry").apply(item());
         assert!(both.get("geometry").is_some());
         let nested = Fields::parse_get("-properties,+properties.gsd").apply(item());
-        assert_eq!(nested, json!({"properties":{"gsd":6.0}}));
+        assert_eq!(
+            nested,
+            json!({"id":"a","type":"Feature","properties":{"gsd":6.0}})
+        );
         let nested_exclude = Fields::parse_get("properties,-properties.gsd").apply(item());
-        assert_eq!(nested_exclude, json!({"properties":{"datetime":"d"}}));
+        assert_eq!(nested_exclude["properties"], json!({"datetime":"d"}));
+        let default = Fields::parse_get("").apply(item());
+        assert_eq!(default["properties"], json!({"datetime":"d"}));
+        assert!(default.get("assets").is_some());
+        let explicit_empty = Fields::parse_json(&json!({"exclude": ["geometry"], "include": []}))
+            .unwrap()
+            .apply(item());
+        assert!(explicit_empty.get("geometry").is_none());
+        assert!(explicit_empty["properties"].get("gsd").is_none());
+        assert!(Fields::parse_json(&Value::Null).is_err());
+        assert_eq!(Fields::parse_json(&json!({})).unwrap().base, Base::Default);
     }
 }

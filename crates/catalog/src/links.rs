@@ -58,7 +58,28 @@ impl Urls {
 }
 
 fn link(rel: &str, href: String, media_type: &str) -> Value {
-    json!({ "rel": rel, "href": href, "type": media_type })
+    json!({ "rel": rel, "href": href, "type": media_type, "title": title_of(rel) })
+}
+
+/// Human-readable title of a link relation (STAC best practice: every link
+/// of a catalog or collection has one).
+fn title_of(rel: &str) -> &'static str {
+    match rel {
+        "self" => "This document",
+        "root" => "silkway STAC catalog",
+        "parent" => "Parent",
+        "collection" => "Collection of this item",
+        "items" => "Items of this collection",
+        "conformance" => "Conformance classes",
+        "data" => "Collections",
+        "search" => "Item search",
+        "service-desc" => "OpenAPI description",
+        "service-doc" => "API documentation",
+        "next" => "Next page",
+        "child" => "Collection",
+        QUERYABLES_REL => "Queryables",
+        _ => "Link",
+    }
 }
 
 fn with_links(mut document: Value, server_links: Vec<Value>) -> Value {

@@ -120,3 +120,34 @@ pub fn openapi(server_url: &str) -> Value {
         }
     })
 }
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A plain HTML page listing the operations of `openapi` (the landing
+/// page's `service-doc`); no scripts, nothing fetched from elsewhere.
+pub fn html(openapi: &Value) -> String {
+    let mut rows = String::new();
+    if let Some(paths) = openapi["paths"].as_object() {
+        for (path, operations) in paths {
+            for (method, operation) in operations.as_object().into_iter().flatten() {
+                rows.push_str(&format!(
+                    "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td></tr>\n",
+                    method.to_uppercase(),
+                    escape_html(path),
+                    escape_html(operation["summary"].as_str().unwrap_or_default())
+                ));
+            }
+        }
+    }
+    let title = escape_html(openapi["info"]["title"].as_str().unwrap_or_default());
+    let description = escape_html(openapi["info"]["description"].as_str().unwrap_or_default());
+    format!(
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\n\
+         <h1>{title}</h1>\n<p>{description}</p>\n<p>Machine-readable description: <a href=\"api\">OpenAPI 3.0 JSON</a>.</p>\n\
+         <table>\n<tr><th>Method</th><th>Path</th><th>Operation</th></tr>\n{rows}</table>\n</body></html>\n"
+    )
+}

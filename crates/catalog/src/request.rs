@@ -206,11 +206,21 @@ impl SearchRequest {
     }
 }
 
+/// An array of strings; a single string is taken as a comma-separated list
+/// (clients such as stac-api-validator send `"collections": "id"`).
 fn strings(value: &Value, parameter: &str) -> Result<Vec<String>> {
+    if let Value::String(text) = value {
+        return Ok(list_csv(text));
+    }
     value
         .as_array()
         .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect())
-        .ok_or_else(|| CatalogError::bad(parameter, "expected an array of strings"))
+        .ok_or_else(|| {
+            CatalogError::bad(
+                parameter,
+                format!("expected an array of strings, found {value}"),
+            )
+        })
 }
 
 /// A POST body with `token` replaced (for next links).

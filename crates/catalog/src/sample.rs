@@ -148,9 +148,9 @@ pub fn archive_items(count: usize, seed: u64) -> Vec<Value> {
                 .take(14)
                 .collect();
             let sat = if platform == "spot-6" {
-                "SPOT6"
+                "spot6"
             } else {
-                "SPOT7"
+                "spot7"
             };
             let id = format!("{sat}_{}_{}_{:04}", &compact[..8], &compact[8..14], i);
             let xs: Vec<f64> = ring.iter().map(|p| p[0]).collect();

@@ -334,6 +334,11 @@ async fn ids_and_collections(h: &Harness) {
         .all_pages_post(json!({"ids": ids, "collections": ["spot6-7"]}))
         .await);
     assert_eq!(post.len(), 4);
+    // A single string is accepted for the arrays.
+    let post = set(h
+        .all_pages_post(json!({"ids": ids.join(","), "collections": "spot6-7"}))
+        .await);
+    assert_eq!(post.len(), 4);
     // ids do not override other parameters.
     let (_, _, page) = h
         .post("/search", json!({"ids": ids, "bbox": [0, 80, 1, 81]}))
@@ -419,8 +424,8 @@ async fn cql2_text_and_json_agree(h: &Harness) {
             json!({"op":"or","args":[{"op":"not","args":[{"op":"=","args":[{"property":"platform"},"spot-7"]}]},{"op":">","args":[{"property":"eo:cloud_cover"},90]}]}),
         ),
         (
-            "id LIKE 'SPOT6%'",
-            json!({"op":"like","args":[{"property":"id"},"SPOT6%"]}),
+            "id LIKE 'spot6%'",
+            json!({"op":"like","args":[{"property":"id"},"spot6%"]}),
         ),
         (
             "platform IN ('spot-6')",
@@ -510,7 +515,10 @@ async fn fields_include_exclude(h: &Harness) {
     let page = h.ok("/search?limit=1&fields=id,properties.gsd").await;
     let f = &page["features"][0];
     let keys: BTreeSet<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, BTreeSet::from(["id", "properties"]));
+    assert_eq!(
+        keys,
+        BTreeSet::from(["collection", "id", "properties", "stac_version", "type"])
+    );
     assert_eq!(f["properties"], json!({"gsd": 1.5}));
     let page = h
         .ok("/search?limit=1&fields=-geometry,-properties.eo:cloud_cover")
@@ -528,8 +536,15 @@ async fn fields_include_exclude(h: &Harness) {
         )
         .await;
     assert!(page["features"][0].get("geometry").is_some());
+    // Empty selection: the default set.
     let (_, _, page) = h.post("/search", json!({"limit": 1, "fields": {}})).await;
-    assert!(page["features"][0].get("bbox").is_some());
+    let f = &page["features"][0];
+    assert!(f.get("bbox").is_some() && f.get("assets").is_some());
+    assert!(f["properties"].get("datetime").is_some() && f["properties"].get("gsd").is_none());
+    let page = h.ok("/search?limit=1&fields=").await;
+    assert!(page["features"][0]["properties"].get("gsd").is_none());
+    let (status, _, _) = h.post("/search", json!({"fields": null})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 fn new_item(id: &str) -> Value {
@@ -585,8 +600,13 @@ async fn transactions(h: &Harness) {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, _, _) = h.get("/collections/spot6-7/items/tx-1").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Deleting again is idempotent; an unknown collection is not.
     let (status, _, _) = h
         .send(Method::DELETE, "/collections/spot6-7/items/tx-1", None)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _, _) = h
+        .send(Method::DELETE, "/collections/nope/items/tx-1", None)
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, _) = h
@@ -681,6 +701,7 @@ async fn bad_input_is_a_named_400(h: &Harness) {
         (json!({"filter": {"op": "<"}}), "filter"),
         (json!({"fields": {"include": "id"}}), "fields.include"),
         (json!({"datetime": 5}), "datetime"),
+        (json!({"collections": [1]}), "collections"),
     ];
     for (body, parameter) in post_cases {
         let (status, _, problem) = h.post("/search", body.clone()).await;
