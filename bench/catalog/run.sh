@@ -10,6 +10,8 @@ cd "$(dirname "$0")/../.."
 PORT="${1:-18932}"
 DURATION="${2:-20s}"
 ITEMS="${SILKWAY_BENCH_ITEMS:-10000}"
+# release (default) or dev: the workspace's dev profile is optimised too (opt-level 1, deps 2)
+PROFILE="${SILKWAY_BENCH_PROFILE:-release}"
 
 if ! command -v wrk >/dev/null; then
   echo "wrk not found: installing it from Debian"
@@ -20,7 +22,13 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
-cargo build --release --locked -q -p silkway-catalog --example stac-serve
+if [ "$PROFILE" = release ]; then
+  cargo build --release --locked -q -p silkway-catalog --example stac-serve
+  BIN=target/release/examples/stac-serve
+else
+  cargo build --locked -q -p silkway-catalog --example stac-serve
+  BIN=target/debug/examples/stac-serve
+fi
 WORK="$(mktemp -d)"
 SERVER_PID=""
 cleanup() {
@@ -29,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-target/release/examples/stac-serve --bind "127.0.0.1:$PORT" --database "sqlite://$WORK/bench.db" --items "$ITEMS" >"$WORK/server.log" 2>&1 &
+"$BIN" --bind "127.0.0.1:$PORT" --database "sqlite://$WORK/bench.db" --items "$ITEMS" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT/stac"
 for _ in $(seq 1 600); do
@@ -42,7 +50,7 @@ done
 QUERY="bbox=47.5,39.5,50.5,42.5&datetime=2025-01-01T00:00:00Z/2025-03-31T23:59:59Z&sortby=-properties.datetime&limit=10"
 URL="$BASE/search?$QUERY"
 RETURNED=$(curl -fs "$URL" | python3 -c "import json,sys; print(json.load(sys.stdin)['numberReturned'])")
-echo "== $ITEMS items; query returns $RETURNED items on its first page"
+echo "== $PROFILE build, $ITEMS items; query returns $RETURNED items on its first page"
 echo "== GET $URL"
 wrk --latency -t2 -c8 -d"$DURATION" "$URL" | tee "$WORK/wrk.txt"
 

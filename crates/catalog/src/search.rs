@@ -179,7 +179,9 @@ pub async fn search(storage: &Storage, request: &SearchRequest) -> Result<Page> 
 
     if let Some(columns) = columns {
         let exact = request.region.is_some() || request.filter.is_some();
-        let batch = if exact { wanted.max(200) } else { wanted };
+        // Exact checks reject some candidates: read twice a page first, then
+        // grow the batch fourfold each round (bounded) until the page fills.
+        let mut batch = if exact { wanted * 2 } else { wanted };
         let mut cursor = after.clone();
         loop {
             let mut sql = Sql::new(storage.dialect, SELECT);
@@ -211,6 +213,7 @@ pub async fn search(storage: &Storage, request: &SearchRequest) -> Result<Page> 
             if found.len() == wanted || rows.len() < batch {
                 break;
             }
+            batch = (batch * 4).min(4_000);
         }
     } else {
         let mut sql = Sql::new(storage.dialect, SELECT);
