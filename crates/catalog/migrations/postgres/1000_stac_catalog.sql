@@ -22,8 +22,11 @@ CREATE TABLE IF NOT EXISTS stac_items (
     PRIMARY KEY (collection, id)
 );
 
-CREATE INDEX IF NOT EXISTS stac_items_datetime ON stac_items (datetime_us, collection, id);
-CREATE INDEX IF NOT EXISTS stac_items_collection_datetime ON stac_items (collection, datetime_us, id);
+-- Sort-order indexes that also cover the time and bbox pre-filter columns:
+-- a search scans these narrow entries and reads an item row (with its
+-- JSON body) only for candidates that pass the pre-filter.
+CREATE INDEX IF NOT EXISTS stac_items_datetime ON stac_items (datetime_us, collection, id, start_us, end_us, minx, maxx, miny, maxy);
+CREATE INDEX IF NOT EXISTS stac_items_collection_datetime ON stac_items (collection, datetime_us, id, start_us, end_us, minx, maxx, miny, maxy);
 CREATE INDEX IF NOT EXISTS stac_items_id ON stac_items (id);
 CREATE INDEX IF NOT EXISTS stac_items_time ON stac_items (start_us, end_us);
 CREATE INDEX IF NOT EXISTS stac_items_bbox ON stac_items (minx, maxx, miny, maxy);
