@@ -30,3 +30,10 @@ fi
 
 echo "== cargo test (unit, integration, doc)"
 cargo test --workspace --locked
+
+# ---------------------------------------------------------------------------
+# STAC catalog (crates/catalog): stac-api-validator 0.6.8 (PyPI) against the
+# live standalone catalog; schema downloads answered offline (see the script).
+# Needs python3 (+ venv, installed from Debian when missing); about a minute.
+echo "== stac-api-validator (scripts/stac-validate.sh)"
+bash scripts/stac-validate.sh

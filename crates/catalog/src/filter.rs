@@ -164,18 +164,32 @@ mod tests {
     /// classes claimed in /conformance, on a 1°×1° footprint and an instant.
     #[test]
     fn claimed_spatial_and_temporal_functions() {
-        assert!(text("S_WITHIN(geometry, POLYGON((48 39, 51 39, 51 42, 48 42, 48 39)))"));
+        assert!(text(
+            "S_WITHIN(geometry, POLYGON((48 39, 51 39, 51 42, 48 42, 48 39)))"
+        ));
         assert!(text("S_CONTAINS(geometry, POINT(49.5 40.5))"));
         assert!(text("S_DISJOINT(geometry, POINT(10 10))"));
         assert!(text("S_TOUCHES(geometry, POINT(49 40))"));
-        assert!(text("S_OVERLAPS(geometry, POLYGON((49.5 40.5, 51 40.5, 51 42, 49.5 42, 49.5 40.5)))"));
+        assert!(text(
+            "S_OVERLAPS(geometry, POLYGON((49.5 40.5, 51 40.5, 51 42, 49.5 42, 49.5 40.5)))"
+        ));
         assert!(text("S_CROSSES(geometry, LINESTRING(48 40.5, 51 40.5))"));
-        assert!(text("S_EQUALS(geometry, POLYGON((49 40, 50 40, 50 41, 49 41, 49 40)))"));
+        assert!(text(
+            "S_EQUALS(geometry, POLYGON((49 40, 50 40, 50 41, 49 41, 49 40)))"
+        ));
         assert!(!text("S_WITHIN(geometry, POINT(49.5 40.5))"));
-        assert!(text("T_DURING(datetime, INTERVAL('2026-02-01T00:00:00Z', '2026-04-01T00:00:00Z'))"));
-        assert!(text("T_EQUALS(datetime, TIMESTAMP('2026-03-01T07:30:00Z'))"));
-        assert!(text("T_DISJOINT(datetime, INTERVAL('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'))"));
-        assert!(!text("T_EQUALS(datetime, TIMESTAMP('2026-03-01T07:30:01Z'))"));
+        assert!(text(
+            "T_DURING(datetime, INTERVAL('2026-02-01T00:00:00Z', '2026-04-01T00:00:00Z'))"
+        ));
+        assert!(text(
+            "T_EQUALS(datetime, TIMESTAMP('2026-03-01T07:30:00Z'))"
+        ));
+        assert!(text(
+            "T_DISJOINT(datetime, INTERVAL('2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'))"
+        ));
+        assert!(!text(
+            "T_EQUALS(datetime, TIMESTAMP('2026-03-01T07:30:01Z'))"
+        ));
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //!   Fields, Sort, Filter and Transaction extensions.
 //! - OGC API Features Parts 1, 3 and 4; OGC CQL2 1.0; RFC 7946; RFC 9457.
 
+#![deny(missing_docs)]
+
 pub mod api;
 pub mod conformance;
 pub mod datetime;
