@@ -22,6 +22,19 @@ pub type EpochUs = i64;
 /// Returns `None` when `text` is not exactly an RFC 3339 date-time (a date
 /// alone, a missing offset, `+0100`, `,` as decimal sign, month 13, second 61
 /// are all rejected). A leap second `:60` is accepted and counted as `:59`.
+///
+/// # Examples
+///
+/// ```
+/// use silkway_catalog::datetime::parse_rfc3339_us;
+/// // RFC 3339 §5.8: the same instant written in two offsets.
+/// assert_eq!(
+///     parse_rfc3339_us("1996-12-19T16:39:57-08:00"),
+///     parse_rfc3339_us("1996-12-20T00:39:57Z"),
+/// );
+/// assert_eq!(parse_rfc3339_us("1970-01-01T00:00:01.5Z"), Some(1_500_000));
+/// assert_eq!(parse_rfc3339_us("1985-04-12"), None);
+/// ```
 pub fn parse_rfc3339_us(text: &str) -> Option<EpochUs> {
     if !has_rfc3339_shape(text.as_bytes()) {
         return None;
@@ -105,6 +118,15 @@ impl Interval {
     /// Parses the `datetime` search parameter: an instant, `start/end`,
     /// `../end`, `start/..`, `/end` or `start/`. Both ends open, more than
     /// one `/`, or start after end are errors naming `parameter`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use silkway_catalog::datetime::Interval;
+    /// let open = Interval::parse("2026-01-01T00:00:00Z/..", "datetime").unwrap();
+    /// assert!(open.start_us.is_some() && open.end_us.is_none());
+    /// assert!(Interval::parse("../..", "datetime").is_err());
+    /// ```
     pub fn parse(text: &str, parameter: &str) -> Result<Interval> {
         let bad = |detail: String| CatalogError::bad(parameter, detail);
         let parse_end = |s: &str| -> Result<Option<EpochUs>> {

@@ -45,6 +45,16 @@ pub struct Region {
 impl Region {
     /// Region of a STAC bbox: 4 numbers `[w, s, e, n]` or 6 numbers
     /// `[w, s, zmin, e, n, zmax]` (heights ignored).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use silkway_catalog::spatial::Region;
+    /// // Fiji: west edge east of the east edge, so the box crosses 180°.
+    /// let fiji = Region::from_bbox(&[177.0, -19.0, -178.0, -16.0], "bbox").unwrap();
+    /// assert_eq!(fiji.boxes.len(), 2);
+    /// assert!(Region::from_bbox(&[0.0, 1.0, 1.0, 0.0], "bbox").is_err());
+    /// ```
     pub fn from_bbox(values: &[f64], parameter: &str) -> Result<Region> {
         let bad = |detail: String| CatalogError::bad(parameter, detail);
         let (w, s, e, n) = match values {
