@@ -22,8 +22,8 @@ Requests to every other host (the catalog under test) go out unchanged.
 
 import io
 import json
-import os
 import sys
+import urllib.error
 import urllib.request
 from email.message import Message
 from urllib.parse import urlparse
