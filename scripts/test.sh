@@ -10,6 +10,9 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 echo "== cargo fmt"
 cargo fmt --all --check
 
+echo "== web UI build (embedded by crates/webui at compile time)"
+bash scripts/web-build.sh
+
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
@@ -30,6 +33,9 @@ fi
 
 echo "== cargo test (unit, integration, doc)"
 cargo test --workspace --locked
+
+echo "== browser tests (Debian chromium + playwright-core)"
+bash scripts/web-test.sh
 
 # ---------------------------------------------------------------------------
 # STAC catalog (crates/catalog): stac-api-validator 0.6.8 (PyPI) against the

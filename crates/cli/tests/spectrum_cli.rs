@@ -130,3 +130,162 @@ fn border_screen_names_the_other_administration() {
             .all(|r| r["coordinate_with"].as_array().unwrap().is_empty())
     );
 }
+
+#[test]
+fn border_names_the_trigger_rule_and_its_source() {
+    let v = json(&silkway(&["spectrum", "border", "--format", "json"]));
+    let az = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["assignment"] == "az-astara-lankaran-tx")
+        .unwrap()
+        .clone();
+    assert_eq!(az["trigger_rule"], "fs-7-8ghz");
+    assert!(az["trigger_source"].as_str().unwrap().contains("F.758"));
+    // A rules file with a typo fails naming the file.
+    let dir = std::env::temp_dir().join(format!("silkway-triggers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad_triggers.toml");
+    std::fs::write(
+        &bad,
+        "[[rule]]\nid = \"x\"\nband = [1.0, 2.0]\nsource = \"s\"\n",
+    )
+    .unwrap();
+    let o = silkway(&["spectrum", "border", "--triggers", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad_triggers.toml"), "{err}");
+    // A field-strength rule for 7.1–8.5 GHz far above the fields: nobody to coordinate with.
+    let hi = dir.join("hi_triggers.toml");
+    std::fs::write(
+        &hi,
+        "[[rule]]\nid = \"bilateral-7ghz\"\nband_mhz = [7125.0, 8500.0]\n\
+         field_strength_dbuv_m = 150.0\nsource = \"test agreement\"\n",
+    )
+    .unwrap();
+    let v = json(&silkway(&[
+        "spectrum",
+        "border",
+        "--triggers",
+        hi.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    for r in v["reports"].as_array().unwrap() {
+        assert!(r["coordinate_with"].as_array().unwrap().is_empty(), "{r}");
+        if r["freq_mhz"].as_f64().unwrap() > 7000.0 {
+            assert_eq!(r["trigger_rule"], "bilateral-7ghz");
+            assert_eq!(r["trigger_dbuv_m"], 150.0);
+        } else {
+            // No rule for 6 GHz in this file: no trigger.
+            assert!(r["trigger_dbuv_m"].is_null(), "{r}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn coordination_distance_json_and_geojson() {
+    let v = json(&silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--azimuth-step-deg",
+        "45",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["station"]["id"], "az-baku-uplink-6g");
+    let az = v["azimuths"].as_array().unwrap();
+    assert_eq!(az.len(), 8);
+    let dmin = v["min_distance_km"].as_f64().unwrap();
+    // dmin at Baku, 6.175 GHz: 100 + (12.3259 − 6.175)/2 = 103.08 km.
+    assert!((dmin - 103.0755).abs() < 1e-3, "{dmin}");
+    for a in az {
+        assert!(a["distance_km"].as_f64().unwrap() >= dmin);
+    }
+    let ir = v["countries_reached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["alpha2"] == "IR")
+        .expect("the contour reaches Iran");
+    assert_eq!(ir["administrations"][0], "ir-admin");
+    let g = json(&silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--azimuth-step-deg",
+        "45",
+        "--format",
+        "geojson",
+    ]));
+    assert_eq!(g["type"], "FeatureCollection");
+    let ring = g["features"][0]["geometry"]["coordinates"][0]
+        .as_array()
+        .unwrap();
+    assert_eq!(ring.len(), 9);
+    assert_eq!(ring[0], ring[8]);
+    // A station by hand needs all its fields; a frequency without parameters fails.
+    let o = silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--lat",
+        "40",
+        "--lon",
+        "49",
+    ]);
+    assert!(!o.status.success());
+    let o = silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--lat",
+        "40",
+        "--lon",
+        "49",
+        "--freq-mhz",
+        "3800",
+        "--gain-dbi",
+        "48",
+        "--pointing-az-deg",
+        "200",
+        "--pointing-el-deg",
+        "40",
+        "--role",
+        "receive",
+        "--azimuth-step-deg",
+        "90",
+        "--format",
+        "json",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["params_id"], "fss-down-c-vs-fs");
+    assert_eq!(v["azimuths"].as_array().unwrap().len(), 4);
+    // Pointing from the satellite's longitude: Baku toward 46E is az ≈ 185.9°, el ≈ 43.1°.
+    let v = json(&silkway(&[
+        "spectrum",
+        "coordination-distance",
+        "--lat",
+        "40.41",
+        "--lon",
+        "49.87",
+        "--freq-mhz",
+        "11200",
+        "--gain-dbi",
+        "46",
+        "--sat-lon-deg",
+        "46",
+        "--role",
+        "receive",
+        "--azimuth-step-deg",
+        "90",
+        "--format",
+        "json",
+    ]));
+    let az = v["station"]["pointing_azimuth_deg"].as_f64().unwrap();
+    let el = v["station"]["pointing_elevation_deg"].as_f64().unwrap();
+    assert!(
+        (az - 185.9).abs() < 0.5 && (el - 43.1).abs() < 0.3,
+        "{az} {el}"
+    );
+    assert_eq!(v["params_id"], "fss-down-ku-vs-fs");
+}

@@ -50,6 +50,21 @@ pub enum Error {
     /// The map installer could not obtain or convert the maps.
     #[error("installing ITU-R maps: {0}")]
     Install(String),
+    /// A data file (e.g. a P.452 path profile CSV) could not be parsed.
+    #[error("{}:{line}: column `{column}`: {reason}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// The column (header name or position).
+        column: String,
+        /// What was expected and what was found.
+        reason: String,
+    },
+    /// A terrain path profile that a model cannot use.
+    #[error("invalid path profile: {0}")]
+    InvalidProfile(String),
 }
 
 /// Result alias for this crate.

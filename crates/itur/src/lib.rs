@@ -25,6 +25,7 @@ pub mod maps;
 pub mod p1144;
 pub mod p1510;
 pub mod p1511;
+pub mod p452;
 pub mod p453;
 pub mod p525;
 pub mod p618;

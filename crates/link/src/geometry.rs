@@ -1,18 +1,13 @@
 //! Look angles and slant range from an Earth station to a geostationary satellite.
 //!
-//! A small self-contained helper (the `orbit` crate will own general
-//! geometry): WGS84 station position, ideal GEO satellite on the equator.
+//! WGS84 station position and ideal GEO slot from [`silkway_model::wgs84`];
+//! the local east-north-up frame gives the look angles.
 
 use crate::error::{Result, check_finite, check_range};
 use serde::Serialize;
 
-/// WGS84 semi-major axis (km). NIMA TR8350.2.
-pub const WGS84_A_KM: f64 = 6378.137;
-/// WGS84 flattening. NIMA TR8350.2.
-pub const WGS84_F: f64 = 1.0 / 298.257_223_563;
-/// Geostationary orbit radius (km), from GM = 398600.4418 km³/s² and the
-/// sidereal day 86164.0905 s (Maral & Bousquet §2.2.5: 42 164 km).
-pub const GEO_RADIUS_KM: f64 = 42_164.17;
+pub use silkway_model::wgs84::{GEO_RADIUS_KM, WGS84_A_KM, WGS84_F};
+use silkway_model::wgs84::{ecef_from_geodetic, geo_slot_ecef_km};
 
 /// Look angles and range from a station to a GEO satellite.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -65,18 +60,10 @@ pub fn geo_look(lat_deg: f64, lon_deg: f64, height_m: f64, sat_lon_deg: f64) -> 
     )?;
     check_finite("sat_lon_deg", sat_lon_deg)?;
 
-    let e2 = WGS84_F * (2.0 - WGS84_F);
     let (sp, cp) = lat_deg.to_radians().sin_cos();
     let (sl, cl) = lon_deg.to_radians().sin_cos();
-    let n = WGS84_A_KM / (1.0 - e2 * sp * sp).sqrt();
-    let h_km = height_m / 1000.0;
-    let site = [
-        (n + h_km) * cp * cl,
-        (n + h_km) * cp * sl,
-        (n * (1.0 - e2) + h_km) * sp,
-    ];
-    let (ss, cs) = sat_lon_deg.to_radians().sin_cos();
-    let sat = [GEO_RADIUS_KM * cs, GEO_RADIUS_KM * ss, 0.0];
+    let site = ecef_from_geodetic(lat_deg, lon_deg, height_m / 1000.0);
+    let sat = geo_slot_ecef_km(sat_lon_deg);
     let d = [sat[0] - site[0], sat[1] - site[1], sat[2] - site[2]];
     let range = (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).sqrt();
 

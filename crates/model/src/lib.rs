@@ -35,6 +35,7 @@ pub mod sensor;
 pub mod source_map;
 pub mod station;
 pub mod validate;
+pub mod wgs84;
 
 pub use assignment::{Assignment, Direction, Polarization};
 pub use demand::Demand;

@@ -7,18 +7,12 @@
 //! slant ranges from both ends to the satellite at its GEO slot, at the
 //! speed of light in vacuum (no fiber index).
 
+use silkway_model::wgs84::geo_slant_range_km;
 use silkway_model::{LinkKind, LinkStatus, Scenario};
 
 use crate::error::{NetError, Result};
 use crate::graph::{EdgeSpec, Graph, NodeSpec, Warning};
 use crate::latency::{C_KM_PER_S, haversine_km};
-
-/// WGS84 equatorial radius, km (NIMA TR8350.2).
-const WGS84_A_KM: f64 = 6378.137;
-/// WGS84 first eccentricity squared (NIMA TR8350.2).
-const WGS84_E2: f64 = 6.694_379_990_14e-3;
-/// Geostationary orbit radius, km (ITU-R S.1503 / Kepler for one sidereal day).
-const GEO_RADIUS_KM: f64 = 42_164.0;
 
 /// Which links of a scenario make the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,29 +32,10 @@ impl Default for ScenarioGraphOptions {
     }
 }
 
-/// Slant range from a ground point (WGS84, on the ellipsoid) to a GEO
-/// satellite at `sat_lon_deg`, km.
-///
-/// # References
-/// Geodetic → ECEF on WGS84 (NIMA TR8350.2 §4); satellite on the
-/// equator at the geostationary radius.
-pub fn geo_slant_range_km(lat_deg: f64, lon_deg: f64, sat_lon_deg: f64) -> f64 {
-    let (phi, lam) = (lat_deg.to_radians(), lon_deg.to_radians());
-    let n = WGS84_A_KM / (1.0 - WGS84_E2 * phi.sin().powi(2)).sqrt();
-    let ground = [
-        n * phi.cos() * lam.cos(),
-        n * phi.cos() * lam.sin(),
-        n * (1.0 - WGS84_E2) * phi.sin(),
-    ];
-    let sl = sat_lon_deg.to_radians();
-    let sat = [GEO_RADIUS_KM * sl.cos(), GEO_RADIUS_KM * sl.sin(), 0.0];
-    ((sat[0] - ground[0]).powi(2) + (sat[1] - ground[1]).powi(2) + (sat[2] - ground[2]).powi(2))
-        .sqrt()
-}
-
 /// One-way latency of a ground–GEO–ground hop, µs (propagation only).
 pub fn geo_hop_latency_us(a: (f64, f64), b: (f64, f64), sat_lon_deg: f64) -> f64 {
-    let km = geo_slant_range_km(a.0, a.1, sat_lon_deg) + geo_slant_range_km(b.0, b.1, sat_lon_deg);
+    let km = geo_slant_range_km(a.0, a.1, 0.0, sat_lon_deg)
+        + geo_slant_range_km(b.0, b.1, 0.0, sat_lon_deg);
     km / C_KM_PER_S * 1e6
 }
 
@@ -143,19 +118,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slant_ranges_match_the_link_budget_geometry() {
+    fn geo_hop_latency_baku_tashkent() {
         // Baku (40.41N 49.87E) and Tashkent (41.30N 69.24E) to Azerspace-1
-        // at 46E: 37,539.4 km and 38,033.3 km in silkway-link's GEO look
-        // angles (WGS84, same ellipsoid), so the hop is 75,572.7 km, 252.08 ms.
-        assert!((geo_slant_range_km(40.41, 49.87, 46.0) - 37_539.4).abs() < 0.5);
-        assert!((geo_slant_range_km(41.30, 69.24, 46.0) - 38_033.3).abs() < 0.5);
+        // at 46E: 37,539.4 km + 38,033.3 km of slant range (silkway-link's
+        // GEO look angles, same WGS84 geometry) = 75,572.7 km at c, 252.08 ms.
         let us = geo_hop_latency_us((40.41, 49.87), (41.30, 69.24), 46.0);
         assert!((us - 252_080.0).abs() < 5.0, "{us}");
-    }
-
-    #[test]
-    fn sub_satellite_point_is_at_geo_altitude() {
-        assert!((geo_slant_range_km(0.0, 46.0, 46.0) - (GEO_RADIUS_KM - WGS84_A_KM)).abs() < 1e-6);
     }
 
     #[test]

@@ -11,8 +11,7 @@ use crate::aer::Observer;
 use crate::frames::StateItrf;
 use crate::geodetic::ecef_from_geodetic;
 
-/// Geostationary orbit radius, km.
-pub const GEO_RADIUS_KM: f64 = 42_164.17;
+pub use silkway_model::wgs84::GEO_RADIUS_KM;
 
 /// Look angles toward a GEO slot.
 ///

@@ -3,12 +3,7 @@
 //! NIMA TR8350.2 (WGS-84 defining parameters); the inverse iterates
 //! Vallado 2006 algorithm 12 with a height formula valid at the poles.
 
-/// WGS-84 semi-major axis, km (NIMA TR8350.2).
-pub const WGS84_A_KM: f64 = 6378.137;
-/// WGS-84 flattening (NIMA TR8350.2).
-pub const WGS84_F: f64 = 1.0 / 298.257_223_563;
-/// First eccentricity squared.
-pub const WGS84_E2: f64 = WGS84_F * (2.0 - WGS84_F);
+pub use silkway_model::wgs84::{WGS84_A_KM, WGS84_E2, WGS84_F, ecef_from_geodetic};
 
 /// A geodetic position on or above the WGS-84 ellipsoid.
 ///
@@ -22,18 +17,6 @@ pub struct Geodetic {
     pub lon_deg: f64,
     /// Height above the ellipsoid, km.
     pub height_km: f64,
-}
-
-/// Earth-fixed Cartesian position (km) of a geodetic point.
-pub fn ecef_from_geodetic(lat_deg: f64, lon_deg: f64, height_km: f64) -> [f64; 3] {
-    let (slat, clat) = lat_deg.to_radians().sin_cos();
-    let (slon, clon) = lon_deg.to_radians().sin_cos();
-    let n = WGS84_A_KM / (1.0 - WGS84_E2 * slat * slat).sqrt();
-    [
-        (n + height_km) * clat * clon,
-        (n + height_km) * clat * slon,
-        (n * (1.0 - WGS84_E2) + height_km) * slat,
-    ]
 }
 
 /// Geodetic coordinates of an Earth-fixed position (km).

@@ -174,6 +174,73 @@ pub struct BorderReport {
     pub margin_db: Option<f64>,
     /// Administrations to coordinate with (empty when below the trigger).
     pub coordinate_with: Vec<String>,
+    /// The trigger rule applied (when screened with a [`TriggerTable`]).
+    pub trigger_rule: Option<String>,
+    /// The source of the trigger value.
+    pub trigger_source: Option<String>,
+}
+
+/// Screen with a per-band rule table: each transmit assignment gets the
+/// trigger of the first rule whose band holds its frequency (no rule: no
+/// trigger, reported as such); the report names the rule and its source.
+///
+/// # Errors
+/// As [`screen`].
+pub fn screen_with_table(
+    scenario: &Scenario,
+    border: &Border,
+    path_loss: &dyn PathLoss,
+    table: &crate::triggers::TriggerTable,
+    opts: &Options,
+    step_km: f64,
+    border_height_m: f64,
+) -> Result<Vec<BorderReport>> {
+    let mut out = Vec::new();
+    for a in scenario
+        .assignments
+        .iter()
+        .filter(|a| a.direction == Direction::Transmit)
+    {
+        let one = Scenario {
+            assignments: scenario
+                .assignments
+                .iter()
+                .filter(|x| x.id == a.id || x.direction == Direction::Receive)
+                .cloned()
+                .collect(),
+            ..scenario.clone()
+        };
+        let rule = table.rule_for(a.freq_mhz);
+        let trigger = rule.map_or(
+            Trigger::FieldStrength {
+                dbuv_m: f64::INFINITY,
+            },
+            |r| r.trigger(),
+        );
+        for mut r in screen(
+            &one,
+            border,
+            path_loss,
+            trigger,
+            opts,
+            step_km,
+            border_height_m,
+        )? {
+            match rule {
+                Some(rule) => {
+                    r.trigger_rule = Some(rule.id.clone());
+                    r.trigger_source = Some(rule.source.clone());
+                }
+                None => {
+                    r.trigger_dbuv_m = None;
+                    r.margin_db = None;
+                    r.coordinate_with.clear();
+                }
+            }
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 /// Screen every transmit assignment of a country on either side of `border`.
@@ -302,6 +369,13 @@ pub fn screen(
                 victims
             } else {
                 vec![]
+            },
+            trigger_rule: None,
+            trigger_source: match trigger {
+                Trigger::FieldStrength { .. } => Some("given field strength".into()),
+                Trigger::FromRegister { i_over_n_db } => Some(format!(
+                    "I/N = {i_over_n_db} dB for the other side's receivers"
+                )),
             },
         });
     }

@@ -11,6 +11,8 @@ use silkway_itur::{Maps, p453, p835, p836, p837, p838, p839, p840, p1510, p1511}
 
 use crate::output::{self, Format};
 
+mod p452;
+
 /// Arguments of `silkway itu`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -43,6 +45,9 @@ enum Cmd {
     P1510(LatLon),
     /// P.1511-2: topographic height.
     P1511(LatLon),
+    /// P.452-18: basic transmission loss between stations on the Earth
+    /// (interference), over a profile CSV or along the great circle.
+    P452(p452::P452Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -185,6 +190,10 @@ struct P676Args {
 
 /// Run `silkway itu`.
 pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
+    if let Cmd::P452(a) = args.cmd {
+        let format = output::choose(ctx.format, &[Format::Json, Format::Table])?;
+        return p452::run(format, a);
+    }
     output::choose(ctx.format, &[Format::Json])?;
     let maps = Maps::global();
     match args.cmd {
@@ -343,6 +352,7 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             "lat_deg": a.lat, "lon_deg": a.lon,
             "hs_km": p1511::topographic_height_km(maps, a.lat, a.lon)?,
         })),
+        Cmd::P452(a) => p452::run(Format::Json, a),
     }
 }
 

@@ -1,4 +1,4 @@
-//! `silkway spectrum interference|border|dtt|montecarlo|pattern`.
+//! `silkway spectrum interference|border|coordination-distance|dtt|montecarlo|pattern`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,10 +8,16 @@ use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
 use silkway_model::{Scenario, builtin};
 use silkway_spectrum::border::{self, Border, Trigger};
+use silkway_spectrum::coordination::mode1::Mode1Params;
+use silkway_spectrum::coordination::zones::{LandMap, Zone, ZoneSource};
+use silkway_spectrum::coordination::{
+    self as app7, EarthStation, EarthStationRole, HorizonProfile, ParameterTable, Request,
+};
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
-use silkway_spectrum::{FreeSpace, PatternKind, PatternSpec};
+use silkway_spectrum::triggers::TriggerTable;
+use silkway_spectrum::{FreeSpace, P452PathLoss, PathLoss, PatternKind, PatternSpec};
 
 use crate::output::{self, Format};
 
@@ -40,10 +46,12 @@ enum EsPattern {
     App8,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Verb {
     /// Interference into receive assignments of a scenario: I per interferer,
-    /// I/N, C/I, C/(N+I), aggregate (free-space path loss).
+    /// I/N, C/I, C/(N+I), aggregate (free-space or P.452-18 path loss).
     Interference {
         /// A built-in scenario name (`caspian`) or a scenario file.
         #[arg(long, default_value = "caspian")]
@@ -69,6 +77,8 @@ enum Verb {
         /// Ignore interferers farther than this, km.
         #[arg(long)]
         max_distance_km: Option<f64>,
+        #[command(flatten)]
+        model: PathLossArgs,
     },
     /// Worst field strength on the Azerbaijan–Iran border (Natural Earth) from
     /// each transmit assignment, against a trigger; who must coordinate.
@@ -80,9 +90,14 @@ enum Verb {
         /// overlapping receive assignments at I/N = --i-over-n-db).
         #[arg(long, allow_hyphen_values = true)]
         trigger_dbuv_m: Option<f64>,
-        /// Protection criterion for the derived trigger, dB (ITU-R F.758 long-term).
-        #[arg(long, default_value_t = -10.0, allow_hyphen_values = true)]
-        i_over_n_db: f64,
+        /// One I/N criterion for every band, dB (overrides the rule table).
+        #[arg(long, allow_hyphen_values = true)]
+        i_over_n_db: Option<f64>,
+        /// Trigger rules per band (TOML, or JSON if the name ends in .json; format of
+        /// crates/spectrum/data/triggers.toml;
+        /// default: those built in, sources in docs/spectrum-triggers.md).
+        #[arg(long)]
+        triggers: Option<PathBuf>,
         /// Time percentage for the path-loss model, %.
         #[arg(long, default_value_t = 20.0)]
         p_pct: f64,
@@ -92,6 +107,85 @@ enum Verb {
         /// Receiving height on the border, m.
         #[arg(long, default_value_t = 10.0)]
         height_m: f64,
+        #[command(flatten)]
+        model: PathLossArgs,
+    },
+    /// RR Appendix 7 coordination distance and contour of an earth station,
+    /// propagation mode (1), at every azimuth.
+    CoordinationDistance {
+        /// A built-in scenario name (`caspian`) or a scenario file.
+        #[arg(long, default_value = "caspian")]
+        scenario: String,
+        /// The earth-station assignment (default az-baku-uplink-6g unless --lat/--lon).
+        #[arg(long)]
+        assignment: Option<String>,
+        /// Earth-station latitude, degrees (with --lon: a station given by hand).
+        #[arg(long, allow_hyphen_values = true, requires_all = ["lon", "freq_mhz", "gain_dbi", "role"])]
+        lat: Option<f64>,
+        /// Earth-station longitude, degrees.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: Option<f64>,
+        /// Frequency, MHz.
+        #[arg(long)]
+        freq_mhz: Option<f64>,
+        /// Boresight gain, dBi.
+        #[arg(long)]
+        gain_dbi: Option<f64>,
+        /// Main-beam azimuth, degrees (or give --sat-lon-deg).
+        #[arg(long)]
+        pointing_az_deg: Option<f64>,
+        /// Longitude of the GSO satellite the antenna points at, degrees east
+        /// (sets the main-beam azimuth and elevation).
+        #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["pointing_az_deg", "pointing_el_deg"])]
+        sat_lon_deg: Option<f64>,
+        /// Main-beam elevation, degrees.
+        #[arg(long)]
+        pointing_el_deg: Option<f64>,
+        /// transmit or receive.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Transmitting: power at the antenna input in the reference bandwidth, dBW.
+        #[arg(long, allow_hyphen_values = true)]
+        power_dbw: Option<f64>,
+        /// Receiving: system noise temperature, K.
+        #[arg(long)]
+        noise_temp_k: Option<f64>,
+        /// System-parameter table (TOML, format of crates/spectrum/data/app7_parameters.toml).
+        #[arg(long)]
+        params: Option<PathBuf>,
+        /// Use this entry of the table (default: the one whose band holds the frequency).
+        #[arg(long)]
+        entry: Option<String>,
+        /// Time percentage, % (default p0/n of the entry).
+        #[arg(long)]
+        p_pct: Option<f64>,
+        /// Azimuth step, degrees.
+        #[arg(long, default_value_t = 5.0)]
+        azimuth_step_deg: f64,
+        /// Distance step, km.
+        #[arg(long, default_value_t = 1.0)]
+        step_km: f64,
+        /// Horizon elevations `az:el,az:el,...` degrees (default 0° all round).
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        horizon: String,
+        /// Zones: from Natural Earth land polygons (`map`) or one zone everywhere.
+        #[arg(long, value_enum, default_value = "map")]
+        zones: ZonesArg,
+        /// ΔN, N-units/km (P.453; default typical mid-latitude value).
+        #[arg(long, default_value_t = 45.0)]
+        delta_n: f64,
+        /// N0, N-units.
+        #[arg(long, default_value_t = 325.0)]
+        n0: f64,
+        /// Earth-station antenna height above ground, m.
+        #[arg(long, default_value_t = 10.0)]
+        es_height_m: f64,
+        /// Terrestrial antenna height above ground, m.
+        #[arg(long, default_value_t = 30.0)]
+        terrestrial_height_m: f64,
+        /// Earth-station horizon distance, km.
+        #[arg(long, default_value_t = 0.5)]
+        es_horizon_km: f64,
     },
     /// RR Appendix 8 ΔT/T between two GSO networks, from a TOML file
     /// (format: crates/spectrum/examples/dtt_example.toml).
@@ -140,7 +234,7 @@ enum Verb {
         /// LN (S.1528) or Ls (S.672), dB.
         #[arg(long, allow_hyphen_values = true)]
         sidelobe_db: Option<f64>,
-        /// App. 8 coefficient A (29 or 32).
+        /// Side-lobe coefficient A: 32 = App. 8 (default), 29 = App. 30B improved side lobe.
         #[arg(long)]
         coef_a: Option<f64>,
         /// Off-axis angles, degrees, comma-separated.
@@ -154,6 +248,24 @@ enum Verb {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Transmit,
+    Receive,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ZonesArg {
+    /// Natural Earth 4.1.0 land 1:50m around the Caspian.
+    Map,
+    /// All coastal land.
+    A1,
+    /// All inland.
+    A2,
+    /// All sea.
+    B,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum KindArg {
     S465,
     S580,
@@ -164,10 +276,55 @@ enum KindArg {
     S672,
 }
 
+/// Path-loss model of `interference` and `border`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PathLossModel {
+    /// Free space, ITU-R P.525-4.
+    FreeSpace,
+    /// ITU-R P.452-18 over a great-circle profile (P.1511-2 terrain,
+    /// Natural Earth zones; needs the ITU-R maps, --dn and --n0).
+    P452,
+}
+
+#[derive(Debug, clap::Args)]
+struct PathLossArgs {
+    /// Path-loss model.
+    #[arg(long, value_enum, default_value = "free-space")]
+    path_loss: PathLossModel,
+    /// ΔN for P.452 (N-units/km): average lapse-rate through the lowest
+    /// 1 km at the path centres (P.452-18 Fig. 1; the DN50 map is not in
+    /// the installed ITU-R maps).
+    #[arg(long, allow_hyphen_values = true)]
+    dn: Option<f64>,
+    /// N0 for P.452 (N-units): sea-level surface refractivity (P.452-18 Fig. 2).
+    #[arg(long, allow_hyphen_values = true)]
+    n0: Option<f64>,
+}
+
+impl PathLossArgs {
+    fn build(&self) -> anyhow::Result<Box<dyn PathLoss>> {
+        match (self.path_loss, self.dn, self.n0) {
+            (PathLossModel::FreeSpace, None, None) => Ok(Box::new(FreeSpace)),
+            (PathLossModel::FreeSpace, _, _) => {
+                anyhow::bail!("--dn and --n0 apply to --path-loss p452 only")
+            }
+            (PathLossModel::P452, Some(dn), Some(n0)) => Ok(Box::new(P452PathLoss::new(dn, n0)?)),
+            (PathLossModel::P452, _, _) => anyhow::bail!(
+                "--path-loss p452 needs --dn and --n0 (P.452-18 Figs. 1-2 at the path centres; the DN50/N050 maps are not in the installed ITU-R maps)"
+            ),
+        }
+    }
+}
+
 /// Run `silkway spectrum`.
 pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
-    let format = output::choose(ctx.format, &[Format::Table, Format::Json])?;
+    let format = if matches!(args.verb, Verb::CoordinationDistance { .. }) {
+        output::choose(ctx.format, &[Format::Table, Format::Json, Format::Geojson])?
+    } else {
+        output::choose(ctx.format, &[Format::Table, Format::Json])?
+    };
     match args.verb {
+        v @ Verb::CoordinationDistance { .. } => coordination_distance(v, format),
         Verb::Interference {
             scenario,
             victim,
@@ -177,7 +334,9 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             fs_pattern,
             es_pattern,
             max_distance_km,
+            model,
         } => {
+            let path_loss = model.build()?;
             let s = load_scenario(&scenario)?;
             let opts = Options {
                 p_pct,
@@ -195,8 +354,13 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                 c_dbw,
             };
             let reports = match victim {
-                Some(v) => vec![interference::analyze_victim(&s, &v, &FreeSpace, &opts)?],
-                None => interference::analyze_all(&s, &FreeSpace, &opts)?,
+                Some(v) => vec![interference::analyze_victim(
+                    &s,
+                    &v,
+                    path_loss.as_ref(),
+                    &opts,
+                )?],
+                None => interference::analyze_all(&s, path_loss.as_ref(), &opts)?,
             };
             match format {
                 Format::Json => output::print_json(&reports),
@@ -207,31 +371,59 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
             scenario,
             trigger_dbuv_m,
             i_over_n_db,
+            triggers,
             p_pct,
             step_km,
             height_m,
+            model,
         } => {
+            let path_loss = model.build()?;
             let s = load_scenario(&scenario)?;
             let border = Border::azerbaijan_iran()?;
-            let trigger = match trigger_dbuv_m {
-                Some(dbuv_m) => Trigger::FieldStrength { dbuv_m },
-                None => Trigger::FromRegister { i_over_n_db },
-            };
             let opts = Options {
                 p_pct,
                 ..Options::default()
             };
-            let r = border::screen(&s, &border, &FreeSpace, trigger, &opts, step_km, height_m)?;
+            let fixed = match (trigger_dbuv_m, i_over_n_db) {
+                (Some(dbuv_m), _) => Some(Trigger::FieldStrength { dbuv_m }),
+                (None, Some(i_over_n_db)) => Some(Trigger::FromRegister { i_over_n_db }),
+                _ => None,
+            };
+            let r = match fixed {
+                Some(t) => {
+                    border::screen(&s, &border, path_loss.as_ref(), t, &opts, step_km, height_m)?
+                }
+                None => {
+                    let table = match &triggers {
+                        Some(f) if f.extension().is_some_and(|e| e == "json") => {
+                            TriggerTable::from_json(&read(f)?, &f.display().to_string())?
+                        }
+                        Some(f) => TriggerTable::from_toml(&read(f)?, &f.display().to_string())?,
+                        None => TriggerTable::builtin()?,
+                    };
+                    border::screen_with_table(
+                        &s,
+                        &border,
+                        path_loss.as_ref(),
+                        &table,
+                        &opts,
+                        step_km,
+                        height_m,
+                    )?
+                }
+            };
             match format {
                 Format::Json => output::print_json(&serde_json::json!({
-                    "border": border.countries, "source": border.source, "reports": r,
+                    "border": border.countries, "source": border.source,
+                    "path_loss_model": path_loss.name(), "reports": r,
                 })),
                 _ => {
                     let mut t = format!(
-                        "{}–{} border ({}), free space, p = {p_pct} %\n{:<24} {:<8} {:>9} {:>8} {:>8} {:>10} {:>10} {:>8}  coordinate with\n",
+                        "{}–{} border ({}), {}, p = {p_pct} %\n{:<24} {:<8} {:>9} {:>8} {:>8} {:>10} {:>10} {:>8}  coordinate with\n",
                         border.countries[0],
                         border.countries[1],
                         border.source,
+                        path_loss.name(),
                         "assignment",
                         "admin",
                         "freq MHz",
@@ -255,6 +447,18 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
                             f(x.trigger_dbuv_m),
                             f(x.margin_db),
                             x.coordinate_with.join(", ")
+                        );
+                    }
+                    t.push_str("triggers applied:\n");
+                    for x in &r {
+                        let _ = writeln!(
+                            t,
+                            "  {:<24} {} — {}",
+                            x.assignment,
+                            x.trigger_rule.as_deref().unwrap_or("-"),
+                            x.trigger_source
+                                .as_deref()
+                                .unwrap_or("no rule for this band: no trigger")
                         );
                     }
                     output::print_text(&t)
@@ -453,6 +657,226 @@ pub fn run(ctx: &super::Context, args: Args) -> anyhow::Result<()> {
 
 fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
+    let Verb::CoordinationDistance {
+        scenario,
+        assignment,
+        lat,
+        lon,
+        freq_mhz,
+        gain_dbi,
+        pointing_az_deg,
+        sat_lon_deg,
+        pointing_el_deg,
+        role,
+        power_dbw,
+        noise_temp_k,
+        params,
+        entry,
+        p_pct,
+        azimuth_step_deg,
+        step_km,
+        horizon,
+        zones,
+        delta_n,
+        n0,
+        es_height_m,
+        terrestrial_height_m,
+        es_horizon_km,
+    } = verb
+    else {
+        unreachable!("called for coordination-distance only")
+    };
+    let table = match &params {
+        Some(f) => ParameterTable::from_toml(&read(f)?, &f.display().to_string())?,
+        None => ParameterTable::builtin()?,
+    };
+    let scenario_data = load_scenario(&scenario).ok();
+    let station = match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            let need = |v: Option<f64>, n: &str| {
+                v.with_context(|| format!("--{n} is required with --lat/--lon"))
+            };
+            let role = match role {
+                Some(RoleArg::Receive) => EarthStationRole::Receive,
+                _ => EarthStationRole::Transmit,
+            };
+            let (az, el) = match sat_lon_deg {
+                Some(sat) => app7::antenna::gso_look_angles_deg(lat, lon, 0.0, sat),
+                None => (
+                    need(pointing_az_deg, "pointing-az-deg (or --sat-lon-deg)")?,
+                    need(pointing_el_deg, "pointing-el-deg (or --sat-lon-deg)")?,
+                ),
+            };
+            EarthStation {
+                id: format!("{lat},{lon}"),
+                lat_deg: lat,
+                lon_deg: lon,
+                role,
+                freq_mhz: need(freq_mhz, "freq-mhz")?,
+                gmax_dbi: need(gain_dbi, "gain-dbi")?,
+                pointing_azimuth_deg: az,
+                pointing_elevation_deg: el,
+                power_dbw_in_ref_bw: power_dbw,
+                noise_temp_k,
+            }
+        }
+        (None, None) => {
+            let s = load_scenario(&scenario)?;
+            let id = assignment.as_deref().unwrap_or("az-baku-uplink-6g");
+            if !s.assignments.iter().any(|a| a.id == id) {
+                anyhow::bail!("scenario {scenario}: no assignment {id}");
+            }
+            // Resolve the station first (a terrestrial one is an error), then its row.
+            let probe = EarthStation::from_assignment(&s, id, 1e6)?;
+            let row = table.select(entry.as_deref(), probe.role, probe.freq_mhz)?;
+            let mut st = EarthStation::from_assignment(&s, id, row.reference_bandwidth_hz)?;
+            if power_dbw.is_some() {
+                st.power_dbw_in_ref_bw = power_dbw;
+            }
+            if noise_temp_k.is_some() {
+                st.noise_temp_k = noise_temp_k;
+            }
+            st
+        }
+        _ => anyhow::bail!("give both --lat and --lon, or neither"),
+    };
+    let row = table
+        .select(entry.as_deref(), station.role, station.freq_mhz)?
+        .clone();
+    let req = Request {
+        station,
+        params: row,
+        p_pct,
+        azimuth_step_deg,
+        distance_step_km: step_km,
+        horizon: HorizonProfile::parse(&horizon)?,
+        climate: Mode1Params {
+            freq_ghz: 1.0,
+            p_pct: 1.0,
+            delta_n,
+            n0,
+            es_height_m,
+            terrestrial_height_m,
+            es_horizon_km,
+        },
+        zones: match zones {
+            ZonesArg::Map => ZoneSource::Map(LandMap::caspian()?),
+            ZonesArg::A1 => ZoneSource::Uniform(Zone::A1),
+            ZonesArg::A2 => ZoneSource::Uniform(Zone::A2),
+            ZonesArg::B => ZoneSource::Uniform(Zone::B),
+        },
+    };
+    let r = app7::coordination_distance(&req)?;
+    let map = app7::countries::CountryMap::caspian()?;
+    let reached = r.countries_reached(&map, step_km.max(1.0));
+    // Administrations of the scenario for each foreign country reached (RR No. 9.17).
+    let admins_of = |alpha2: &str| -> Vec<String> {
+        scenario_data.as_ref().map_or_else(Vec::new, |s| {
+            s.organizations
+                .iter()
+                .filter(|o| {
+                    o.country == alpha2 && o.kind == silkway_model::OrganizationKind::Administration
+                })
+                .map(|o| o.id.clone())
+                .collect()
+        })
+    };
+    let foreign: Vec<serde_json::Value> = reached
+        .iter()
+        .filter(|c| !c.own)
+        .map(|c| {
+            serde_json::json!({
+                "alpha2": c.alpha2, "name": c.name, "nearest_km": c.nearest_km,
+                "azimuths_deg": c.azimuths_deg, "administrations": admins_of(&c.alpha2),
+            })
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            let mut v = serde_json::to_value(&r)?;
+            v["countries_reached"] = serde_json::json!(foreign);
+            v["countries_source"] = serde_json::json!(map.source);
+            output::print_json(&v)
+        }
+        Format::Geojson => {
+            let mut g = r.to_geojson();
+            g["features"][0]["properties"]["countries_reached"] = serde_json::json!(foreign);
+            output::print_json(&g)
+        }
+        _ => {
+            let st = &r.station;
+            let mut t = format!(
+                "App. 7 coordination distance, propagation mode (1): {} ({:.4}N {:.4}E), {:?}, {} MHz, Gmax {:.1} dBi, beam az {:.1}° el {:.1}°\n\
+                 parameters {} ({}); p = {} %, Pr(p) = {:.2} dBW in {} MHz; dmin = {:.1} km\n\
+                 zones: {}; ΔN {} N0 {}; mode (2) rain scatter not computed\n\
+                 {:>6} {:>6} {:>7} {:>7} {:>8} {:>8} {:>8} {:>5}  limit\n",
+                st.id,
+                st.lat_deg,
+                st.lon_deg,
+                st.role,
+                st.freq_mhz,
+                st.gmax_dbi,
+                st.pointing_azimuth_deg,
+                st.pointing_elevation_deg,
+                r.params_id,
+                r.params_source,
+                r.p_pct,
+                r.permissible_interference_dbw,
+                req.params.reference_bandwidth_hz / 1e6,
+                r.min_distance_km,
+                r.zones_source,
+                r.climate.delta_n,
+                r.climate.n0,
+                "az deg",
+                "θh deg",
+                "φ deg",
+                "G dBi",
+                "Lb dB",
+                "L(d) dB",
+                "d km",
+                "sea"
+            );
+            for a in &r.azimuths {
+                let _ = writeln!(
+                    t,
+                    "{:>6.1} {:>6.2} {:>7.1} {:>7.1} {:>8.1} {:>8.1} {:>8.1} {:>5.2}  {:?}",
+                    a.azimuth_deg,
+                    a.horizon_deg,
+                    a.off_axis_deg,
+                    a.es_gain_dbi,
+                    a.required_loss_db,
+                    a.loss_at_distance_db,
+                    a.distance_km,
+                    a.sea_fraction,
+                    a.limited_by
+                );
+            }
+            if foreign.is_empty() {
+                t.push_str("the coordination area stays within the earth station's country\n");
+            } else {
+                t.push_str("coordination area reaches (RR No. 9.17; Natural Earth 1:110m):\n");
+                for c in reached.iter().filter(|c| !c.own) {
+                    let admins = admins_of(&c.alpha2);
+                    let _ = writeln!(
+                        t,
+                        "  {:<3} {:<14} from {:>6.1} km  coordinate with {}",
+                        c.alpha2,
+                        c.name,
+                        c.nearest_km,
+                        if admins.is_empty() {
+                            format!("the administration of {} (none in the scenario)", c.name)
+                        } else {
+                            admins.join(", ")
+                        }
+                    );
+                }
+            }
+            output::print_text(&t)
+        }
+    }
 }
 
 fn load_scenario(name_or_file: &str) -> anyhow::Result<Scenario> {

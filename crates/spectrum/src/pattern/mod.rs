@@ -7,7 +7,7 @@
 //! | [`F699`] | ITU-R F.699-8 | fixed-service antenna, peak envelope (single entry) |
 //! | [`F1245`] | ITU-R F.1245-3 | fixed-service antenna, average pattern (aggregate) |
 //! | [`S1528`] | ITU-R S.1528 rec. 1.2 | non-GSO satellite antenna below 30 GHz |
-//! | [`App8EarthStation`] | RR App. 8 earth-station reference pattern (BR APERR_001V01, A = 32; improved side-lobe A = 29) | GSO earth station in ΔT/T |
+//! | [`App8EarthStation`] | RR App. 8 earth-station reference pattern (BR APERR_001V01, A = 32; App. 30B improved side-lobe A = 29, APERR_002V01, as an option) | GSO earth station in ΔT/T |
 //! | [`S672`] | ITU-R S.672-4 single-feed circular beam | GSO satellite antenna in ΔT/T |
 //! | [`Isotropic`] | — | 0 dBi everywhere, or a fixed gain |
 //!
@@ -28,7 +28,7 @@ mod s672;
 mod spec;
 
 pub use aperture::Aperture;
-pub use app8::App8EarthStation;
+pub use app8::{APP8_COEF_A, App8EarthStation};
 pub use f699::F699;
 pub use f1245::F1245;
 pub use isotropic::Isotropic;

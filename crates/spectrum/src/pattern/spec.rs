@@ -21,7 +21,8 @@ pub enum PatternKind {
     F699,
     /// ITU-R F.1245-3.
     F1245,
-    /// RR App. 8 earth station (`coef_a` 29 or 32).
+    /// RR App. 8 earth station (`coef_a` 32, the App. 8 value, by default;
+    /// 29 = App. 30B improved side lobe).
     App8,
     /// ITU-R S.1528 rec. 1.2 (non-GSO satellite).
     S1528,
@@ -57,7 +58,8 @@ pub struct PatternSpec {
     /// D/λ directly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub d_over_lambda: Option<f64>,
-    /// App. 8 side-lobe coefficient A (29 or 32; default 29).
+    /// App. 8 side-lobe coefficient A: 32 (App. 8, default) or 29 (App. 30B
+    /// improved side lobe, BR APERR_002V01).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coef_a: Option<f64>,
     /// Half of the 3 dB beamwidth, degrees (S.1528 ψb, S.672 ψ0).
@@ -157,7 +159,7 @@ impl PatternSpec {
             PatternKind::F1245 => Box::new(F1245::new(self.aperture(freq_ghz)?, freq_ghz)?),
             PatternKind::App8 => Box::new(App8EarthStation::new(
                 self.aperture(freq_ghz)?,
-                self.coef_a.unwrap_or(29.0),
+                self.coef_a.unwrap_or(super::app8::APP8_COEF_A),
             )?),
             PatternKind::S1528 => Box::new(S1528::new(
                 need(self.gain_dbi, "gain_dbi")?,
