@@ -49,6 +49,7 @@ pub struct AppBuilder {
     cache: Option<ScenarioCache>,
     api: Vec<(String, OpenApiRouter)>,
     plain: Vec<(String, Router)>,
+    merged: Vec<Router>,
     links: Vec<(String, String)>,
     web_ui: Option<Router>,
 }
@@ -61,6 +62,7 @@ impl AppBuilder {
             cache: None,
             api: Vec::new(),
             plain: Vec::new(),
+            merged: Vec::new(),
             web_ui: None,
             links: vec![
                 ("JSON API documentation".into(), "/api/docs".into()),
@@ -93,6 +95,15 @@ impl AppBuilder {
         self
     }
 
+    /// Merge a plain router whose routes already carry their full paths
+    /// (e.g. the STAC API's `mounted_router`, which also answers `/stac`),
+    /// listed on the index page as `title` at `link`.
+    pub fn merge_plain(mut self, link: &str, title: &str, router: Router) -> Self {
+        self.links.push((title.to_owned(), link.to_owned()));
+        self.merged.push(router);
+        self
+    }
+
     /// Serve `ui` (the embedded web UI) at `/` and for every path no other
     /// router claims; the index of API links then moves to `/api`.
     pub fn web_ui(mut self, ui: Router) -> Self {
@@ -111,6 +122,9 @@ impl AppBuilder {
         }
         for (path, router) in self.plain {
             app = app.nest(&path, router);
+        }
+        for router in self.merged {
+            app = app.merge(router);
         }
         let spec = Arc::new(spec);
         let index = Arc::new(pages::index(&self.links));

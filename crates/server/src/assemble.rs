@@ -1,6 +1,7 @@
 //! The whole silkway service as `silkway serve` runs it: the JSON API over
-//! the store, the engine analyses and their jobs at `/api/analyses`, and
-//! the embedded web UI at `/`.
+//! the store, the engine analyses and their jobs at `/api/analyses`, the
+//! STAC API at `/stac` (its tables in the same database), and the embedded
+//! web UI at `/`.
 
 use std::sync::Arc;
 
@@ -21,11 +22,30 @@ impl ScenarioProvider for ScenarioCache {
 }
 
 /// Every router mounted under the one authentication layer.
-pub fn silkway_app(state: AppState, cache: ScenarioCache) -> Router {
+/// `public_url` is where clients reach the server (`http://host:port`,
+/// no trailing slash): the STAC API's links start with it.
+///
+/// # Errors
+/// The catalog's migrations or default collections could not be written.
+pub async fn silkway_app(
+    state: AppState,
+    cache: ScenarioCache,
+    public_url: &str,
+) -> silkway_catalog::Result<Router> {
+    let pool = state.store.pool().clone();
+    silkway_catalog::migrate(&pool).await?;
+    silkway_catalog::seed_default_collections(&pool).await?;
+    let stac_base = format!("{}/stac", public_url.trim_end_matches('/'));
+    let catalog = silkway_catalog::CatalogState::new(pool, &stac_base).await?;
     let analyses = AnalysesState::new(Arc::new(cache.clone()), JobRegistry::in_memory());
-    AppBuilder::new(state)
+    Ok(AppBuilder::new(state)
         .scenario_cache(cache)
         .nest_api("/api/analyses", silkway_analyses::router(analyses))
+        .merge_plain(
+            "/stac/",
+            "STAC API (imagery catalog)",
+            silkway_catalog::mounted_router(catalog, "/stac"),
+        )
         .web_ui(silkway_webui::router())
-        .build()
+        .build())
 }

@@ -19,7 +19,15 @@ use crate::problem::Problem;
 use crate::state::AppState;
 
 /// Mutating requests allowed without a token: `(method, path)`.
-const EXEMPT: &[(Method, &str)] = &[(Method::POST, "/api/login")];
+const EXEMPT: &[(Method, &str)] = &[
+    (Method::POST, "/api/login"),
+    // STAC item search by POST only reads (STAC API item-search).
+    (Method::POST, "/stac/search"),
+];
+
+/// Mounts whose writes need an engineer or an admin: the STAC catalog's
+/// transactions (the catalog has no per-organization owners of its own).
+const ENGINEER_WRITES: &[&str] = &["/stac"];
 
 /// The authenticated caller, if any (set by [`authenticate`]).
 #[derive(Debug, Clone)]
@@ -70,6 +78,25 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             req.uri().path()
         ))
         .into_response();
+    }
+    let path = req.uri().path();
+    let guarded = ENGINEER_WRITES
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    if guarded && !is_safe(req.method()) && !exempt {
+        if let Some(a) = &actor {
+            if a.role == silkway_store::Role::Viewer {
+                return Problem::new(
+                    axum::http::StatusCode::FORBIDDEN,
+                    "forbidden",
+                    format!(
+                        "{} {path}: a viewer cannot change the catalog",
+                        req.method()
+                    ),
+                )
+                .into_response();
+            }
+        }
     }
     req.extensions_mut().insert(Authenticated(actor));
     next.run(req).await

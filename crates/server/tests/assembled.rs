@@ -38,7 +38,12 @@ async fn analyses_run_on_the_stored_scenario_behind_the_token_layer() {
 
     let viewer = t.token("azertelecom", Role::Viewer).await;
     let (status, _, v) = t
-        .call("POST", "/api/analyses/net/what-if", Some(&viewer), Some(cut.clone()))
+        .call(
+            "POST",
+            "/api/analyses/net/what-if",
+            Some(&viewer),
+            Some(cut.clone()),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{v}");
     assert!(fra_ala_links(&v).iter().any(|l| l == "tcfo-reserve"), "{v}");
@@ -50,10 +55,18 @@ async fn analyses_run_on_the_stored_scenario_behind_the_token_layer() {
         .await;
     assert!(status.is_success(), "{status} {body}");
     let (status, _, v) = t
-        .call("POST", "/api/analyses/net/what-if", Some(&viewer), Some(cut))
+        .call(
+            "POST",
+            "/api/analyses/net/what-if",
+            Some(&viewer),
+            Some(cut),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{v}");
-    assert!(!fra_ala_links(&v).iter().any(|l| l == "tcfo-reserve"), "{v}");
+    assert!(
+        !fra_ala_links(&v).iter().any(|l| l == "tcfo-reserve"),
+        "{v}"
+    );
 }
 
 #[tokio::test]
@@ -85,7 +98,10 @@ async fn web_ui_at_the_root_and_api_misses_stay_problems() {
     let ctype = resp.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(ctype.starts_with("text/html"), "{ctype}");
     let html = resp.into_body().collect().await.unwrap().to_bytes();
-    assert!(String::from_utf8_lossy(&html).contains("<script"), "not the UI");
+    assert!(
+        String::from_utf8_lossy(&html).contains("<script"),
+        "not the UI"
+    );
 
     let (status, ctype, _) = t.call("GET", "/api/no-such-thing", None, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -93,4 +109,68 @@ async fn web_ui_at_the_root_and_api_misses_stay_problems() {
 
     let (status, _, _) = t.call("GET", "/api", None, None).await;
     assert_eq!(status, StatusCode::OK, "the API index moved to /api");
+}
+
+#[tokio::test]
+async fn stac_reads_are_open_and_writes_need_an_engineer() {
+    let t = common::app().await;
+    let (status, _, landing) = t.call("GET", "/stac/", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(landing["type"], "Catalog");
+    let links = landing["links"].as_array().unwrap();
+    assert!(
+        links.iter().all(|l| l["href"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://localhost:8080/stac")),
+        "{landing}"
+    );
+    let (status, _, found) = t
+        .call("POST", "/stac/search", None, Some(json!({"limit": 1})))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found["type"], "FeatureCollection");
+
+    let collection = json!({
+        "type": "Collection", "stac_version": "1.0.0", "id": "kazeosat-1",
+        "description": "KazEOSat-1 archive", "license": "proprietary", "links": [],
+        "extent": {"spatial": {"bbox": [[46.0, 35.0, 88.0, 56.0]]},
+                   "temporal": {"interval": [["2014-06-01T00:00:00Z", null]]}}
+    });
+    let (status, _, _) = t
+        .call("POST", "/stac/collections", None, Some(collection.clone()))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let viewer = t.token("azercosmos", Role::Viewer).await;
+    let (status, _, _) = t
+        .call(
+            "POST",
+            "/stac/collections",
+            Some(&viewer),
+            Some(collection.clone()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = t
+        .call("GET", "/stac/collections/kazeosat-1", None, None)
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a refused write left nothing"
+    );
+    let engineer = t.token("azercosmos", Role::Engineer).await;
+    let (status, _, body) = t
+        .call(
+            "POST",
+            "/stac/collections",
+            Some(&engineer),
+            Some(collection),
+        )
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    let (status, _, _) = t
+        .call("GET", "/stac/collections/kazeosat-1", None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
 }

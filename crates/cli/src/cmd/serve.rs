@@ -25,6 +25,10 @@ pub struct Args {
     /// users (default: the first administration of the scenario).
     #[arg(long)]
     admin_org: Option<String>,
+    /// Public base URL of the server as clients reach it (links in the
+    /// STAC API start with it); default `http://<bind>`.
+    #[arg(long)]
+    public_url: Option<String>,
 }
 
 /// Read a built-in scenario or a scenario file.
@@ -65,12 +69,19 @@ async fn serve(args: Args) -> anyhow::Result<()> {
         bootstrap_admin(&store, args.admin_org.as_deref()).await?;
     }
     let cache = ScenarioCache::new(store.clone()).await?;
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", args.bind));
     let app = silkway_app(
         AppState {
             store: store.clone(),
         },
         cache,
-    );
+        &public_url,
+    )
+    .await
+    .context("cannot prepare the STAC catalog tables")?;
     let listener = tokio::net::TcpListener::bind(&args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;

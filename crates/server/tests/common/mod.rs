@@ -44,7 +44,10 @@ pub async fn app() -> TestApp {
             store: store.clone(),
         },
         cache,
-    );
+        "http://localhost:8080",
+    )
+    .await
+    .unwrap();
     TestApp { app, store, path }
 }
 
