@@ -37,7 +37,7 @@ test("a wrong token is refused and nothing is stored", async () => {
   await page.fill("#login-token", "not-a-token");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector("#status")?.dataset.kind === "error");
-  assert.match(await page.locator("#status").textContent(), /Login failed: \/api\/whoami: 401/);
+  assert.match(await page.locator("#status").textContent(), /Login failed: \/api\/me: 401/);
   assert.equal(await identity(), "anonymous");
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
 });
