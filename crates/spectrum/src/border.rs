@@ -84,38 +84,13 @@ impl Border {
     /// # Errors
     /// [`Error::Parse`] with the line number.
     pub fn from_csv(text: &str, origin: &str, countries: [&str; 2], source: &str) -> Result<Self> {
-        let mut segments: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
-        for (n, line) in text.lines().enumerate().skip(1) {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let bad = |m: &str| Error::Parse {
-                origin: origin.to_owned(),
-                message: format!("line {}: {m}, found {line:?}", n + 1),
-            };
-            let f: Vec<&str> = line.split(',').collect();
-            if f.len() != 3 {
-                return Err(bad("expected segment,lon_deg,lat_deg"));
-            }
-            let lon: f64 = f[1].trim().parse().map_err(|_| bad("lon_deg: a number"))?;
-            let lat: f64 = f[2].trim().parse().map_err(|_| bad("lat_deg: a number"))?;
-            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return Err(bad("coordinates out of range"));
-            }
-            match segments.last_mut() {
-                Some((id, pts)) if id == f[0] => pts.push((lat, lon)),
-                _ => segments.push((f[0].to_owned(), vec![(lat, lon)])),
-            }
-        }
-        if segments.is_empty() {
-            return Err(Error::Parse {
-                origin: origin.to_owned(),
-                message: "no vertices".into(),
-            });
-        }
+        let segments = crate::lonlat_csv::grouped_lon_lat(text, origin, "segment")?;
         Ok(Self {
             countries: [countries[0].to_owned(), countries[1].to_owned()],
-            segments: segments.into_iter().map(|(_, p)| p).collect(),
+            segments: segments
+                .into_iter()
+                .map(|(_, pts)| pts.into_iter().map(|(lon, lat)| (lat, lon)).collect())
+                .collect(),
             source: source.to_owned(),
         })
     }

@@ -25,6 +25,7 @@ pub mod dtt;
 pub mod error;
 pub mod geometry;
 pub mod interference;
+mod lonlat_csv;
 pub mod montecarlo;
 pub mod path_loss;
 pub mod path_loss_p452;

@@ -14,7 +14,7 @@
 //! coastline is a few km off in places; distance to the coast is measured
 //! to the nearest polygon vertex (vertices are a few km apart at 1:50m).
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::geometry::haversine_km;
 
 /// A radio-climatic zone (App. 7 Annex 1 §4.1, P.452 Table 1).
@@ -66,35 +66,7 @@ impl LandMap {
     /// # Errors
     /// [`Error::Parse`] naming the line.
     pub fn from_csv(text: &str, origin: &str, source: &str) -> Result<Self> {
-        let mut rings: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
-        for (n, line) in text.lines().enumerate().skip(1) {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let bad = |m: &str| Error::Parse {
-                origin: origin.to_owned(),
-                message: format!("line {}: {m}, found {line:?}", n + 1),
-            };
-            let f: Vec<&str> = line.split(',').collect();
-            if f.len() != 3 {
-                return Err(bad("expected ring,lon_deg,lat_deg"));
-            }
-            let lon: f64 = f[1].trim().parse().map_err(|_| bad("lon_deg: a number"))?;
-            let lat: f64 = f[2].trim().parse().map_err(|_| bad("lat_deg: a number"))?;
-            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                return Err(bad("coordinates out of range"));
-            }
-            match rings.last_mut() {
-                Some((id, pts)) if id == f[0] => pts.push((lon, lat)),
-                _ => rings.push((f[0].to_owned(), vec![(lon, lat)])),
-            }
-        }
-        if rings.is_empty() {
-            return Err(Error::Parse {
-                origin: origin.to_owned(),
-                message: "no vertices".into(),
-            });
-        }
+        let rings = crate::lonlat_csv::grouped_lon_lat(text, origin, "ring")?;
         let (lat0, band_deg) = (-90.0, 0.25);
         let nb = (180.0 / band_deg) as usize + 1;
         let mut bands = vec![Vec::new(); nb];
