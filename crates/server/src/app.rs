@@ -173,12 +173,23 @@ async fn sqlx_ping(state: &AppState) -> silkway_store::Result<()> {
     state.store.is_empty().await.map(|_| ())
 }
 
+/// Whether a request can change what the scenario cache holds: a mutation
+/// of the JSON API's stored resources. Analyses (`POST /api/analyses/...`
+/// computes, it stores no scenario data), logging in, the STAC catalog and
+/// the tasking API keep their own tables, so they never reload the scenario.
+fn may_change_scenario(method: &axum::http::Method, path: &str) -> bool {
+    const NOT_SCENARIO: &[&str] = &["/api/analyses/", "/api/login", "/api/tokens", "/api/me"];
+    !is_safe(method)
+        && path.starts_with("/api/")
+        && !NOT_SCENARIO.iter().any(|p| path.starts_with(p))
+}
+
 async fn refresh_after_change(
     State(cache): State<ScenarioCache>,
     req: Request,
     next: Next,
 ) -> Response {
-    let changes = !is_safe(req.method());
+    let changes = may_change_scenario(req.method(), req.uri().path());
     let resp = next.run(req).await;
     if changes && resp.status().is_success() {
         if let Err(e) = cache.refresh().await {
@@ -186,4 +197,28 @@ async fn refresh_after_change(
         }
     }
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_change_scenario;
+    use axum::http::Method;
+
+    #[test]
+    fn only_resource_mutations_reload_the_scenario() {
+        assert!(may_change_scenario(&Method::POST, "/api/satellites"));
+        assert!(may_change_scenario(&Method::PUT, "/api/links/tcfo-main"));
+        assert!(may_change_scenario(&Method::DELETE, "/api/stations/baku"));
+        assert!(!may_change_scenario(&Method::GET, "/api/satellites"));
+        assert!(!may_change_scenario(
+            &Method::POST,
+            "/api/analyses/orbit/passes"
+        ));
+        assert!(!may_change_scenario(&Method::POST, "/api/login"));
+        assert!(!may_change_scenario(&Method::POST, "/stac/search"));
+        assert!(!may_change_scenario(
+            &Method::POST,
+            "/stapi/products/spot-6/orders"
+        ));
+    }
 }
