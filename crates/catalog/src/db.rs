@@ -41,16 +41,30 @@ impl Dialect {
 /// below it and both migrators share sqlx's `_sqlx_migrations` table.
 pub const FIRST_MIGRATION_VERSION: i64 = 1000;
 
-const SQLITE_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1000,
-    "stac catalog",
-    include_str!("../migrations/sqlite/1000_stac_catalog.sql"),
-)];
-const POSTGRES_MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1000,
-    "stac catalog",
-    include_str!("../migrations/postgres/1000_stac_catalog.sql"),
-)];
+const SQLITE_MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1000,
+        "stac catalog",
+        include_str!("../migrations/sqlite/1000_stac_catalog.sql"),
+    ),
+    (
+        1001,
+        "covering bbox index",
+        include_str!("../migrations/sqlite/1001_covering_bbox_index.sql"),
+    ),
+];
+const POSTGRES_MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1000,
+        "stac catalog",
+        include_str!("../migrations/postgres/1000_stac_catalog.sql"),
+    ),
+    (
+        1001,
+        "covering bbox index",
+        include_str!("../migrations/postgres/1001_covering_bbox_index.sql"),
+    ),
+];
 
 /// Creates or upgrades the catalog's tables.
 ///

@@ -4,10 +4,12 @@
 //! bounding box); each candidate is then checked exactly in Rust (geometry
 //! intersection with `geo`, the CQL2 filter). When every sort key is an
 //! indexed column the database also orders the rows and pages with a keyset
-//! condition, reading candidates in batches until a page is full; otherwise
-//! all candidates are read and sorted in memory.
+//! condition, reading candidates in batches until a page is full (keys
+//! first, from the indexes, then the bodies of that batch by key);
+//! otherwise all candidates are read and sorted in memory.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use serde_json::Value;
 use sqlx::Row;
@@ -159,6 +161,45 @@ fn decode_body(row: &AnyRow) -> Result<Value> {
 const SELECT: &str =
     "SELECT collection, id, datetime_us, start_us, end_us, body FROM stac_items WHERE 1 = 1";
 
+/// The sort and key columns only: with every filter column in the indexes,
+/// the database filters and orders candidates without reading item bodies.
+const SELECT_KEYS: &str =
+    "SELECT collection, id, datetime_us, start_us, end_us FROM stac_items WHERE 1 = 1";
+
+/// Item keys per body query (two bound values each; well under SQLite's
+/// and PostgreSQL's placeholder limits).
+const BODIES_PER_QUERY: usize = 500;
+
+/// The bodies of the items `rows` name (rows from [`SELECT_KEYS`]), by
+/// (collection, id).
+async fn fetch_bodies(
+    storage: &Storage,
+    rows: &[AnyRow],
+) -> Result<HashMap<(String, String), Value>> {
+    let mut bodies = HashMap::with_capacity(rows.len());
+    for chunk in rows.chunks(BODIES_PER_QUERY) {
+        let mut sql = Sql::new(
+            storage.dialect,
+            "SELECT collection, id, body FROM stac_items WHERE ",
+        );
+        for (i, row) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(" OR ");
+            }
+            sql.push("(collection = ")
+                .bind(Bind::Text(row.try_get("collection")?))
+                .push(" AND id = ")
+                .bind(Bind::Text(row.try_get("id")?))
+                .push(")");
+        }
+        for row in sql.query().fetch_all(&storage.pool).await? {
+            let body = decode_body(&row)?;
+            bodies.insert((row.try_get("collection")?, row.try_get("id")?), body);
+        }
+    }
+    Ok(bodies)
+}
+
 /// Runs a search and returns one page.
 pub async fn search(storage: &Storage, request: &SearchRequest) -> Result<Page> {
     let order = total_order(request.sortby.clone());
@@ -184,7 +225,7 @@ pub async fn search(storage: &Storage, request: &SearchRequest) -> Result<Page> 
         let mut batch = if exact { wanted * 2 } else { wanted };
         let mut cursor = after.clone();
         loop {
-            let mut sql = Sql::new(storage.dialect, SELECT);
+            let mut sql = Sql::new(storage.dialect, SELECT_KEYS);
             push_filters(&mut sql, request);
             if let Some(after) = &cursor {
                 push_keyset(&mut sql, &columns, after);
@@ -199,8 +240,13 @@ pub async fn search(storage: &Storage, request: &SearchRequest) -> Result<Page> 
             }
             sql.push(&format!(" LIMIT {batch}"));
             let rows = sql.query().fetch_all(&storage.pool).await?;
+            let mut bodies = fetch_bodies(storage, &rows).await?;
             for row in &rows {
-                let body = decode_body(row)?;
+                let key: (String, String) = (row.try_get("collection")?, row.try_get("id")?);
+                // Deleted between the two queries: skip it like a non-match.
+                let Some(body) = bodies.remove(&key) else {
+                    continue;
+                };
                 let keys = row_keys(&order, row, &body)?;
                 cursor = Some(keys.clone());
                 if passes(request, &body) {
