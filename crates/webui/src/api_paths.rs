@@ -1,6 +1,6 @@
 //! The API paths the web UI calls, as the UI's `web/src/api/endpoints.ts`
 //! spells them (a test checks the two agree). The server mounts its
-//! handlers at these paths; the `ui-serve` example serves them for tests.
+//! handlers at these paths (crates/server/src/routes).
 
 /// The scenario's map layers: GeoJSON FeatureCollection of
 /// `silkway_model::Scenario::to_geojson` (`application/geo+json`).

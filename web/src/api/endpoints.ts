@@ -1,9 +1,8 @@
 /**
  * Every server path the web UI calls, in one place.
  *
- * The real API is served by `silkway serve` (crates/server); the dev and
- * test server `cargo run -p silkway-webui --example ui-serve` serves the
- * same paths. The Rust side holds the same strings in
+ * The API is served by `silkway serve` (crates/server), which the
+ * browser tests start too. The Rust side holds the same strings in
  * `silkway_webui::api_paths`, and a test in crates/webui checks that the
  * two lists agree: change both together.
  */
