@@ -16,9 +16,29 @@ pub const BORDER_AZ_IR_GEOJSON: &str = "/api/spectrum/borders/az-ir";
 /// `organization`); 401 problem+json for a missing or unknown token.
 pub const WHOAMI: &str = "/api/me";
 
+// web-a: the analyses the pass timeline, link budget, corridor what-if and
+// map layers call (POST with a token; crates/analyses, docs/api-analyses.md).
+
+/// Passes of satellites over stations.
+pub const ORBIT_PASSES: &str = "/api/analyses/orbit/passes";
+/// Sub-satellite ground tracks (GeoJSON).
+pub const ORBIT_GROUND_TRACKS: &str = "/api/analyses/orbit/ground-tracks";
+/// The report of a link budget (a link file as JSON).
+pub const LINK_BUDGET: &str = "/api/analyses/link/budget";
+/// P.618 attenuation isobands toward a GEO slot (GeoJSON).
+pub const LINK_MAP: &str = "/api/analyses/link/map";
+/// Cut links and re-route the demands.
+pub const NET_WHAT_IF: &str = "/api/analyses/net/what-if";
+
 /// Every path above with the name `endpoints.ts` gives it.
 pub const ALL: &[(&str, &str)] = &[
     ("scenarioGeojson", SCENARIO_GEOJSON),
     ("borderAzIrGeojson", BORDER_AZ_IR_GEOJSON),
     ("whoami", WHOAMI),
+    // web-a
+    ("orbitPasses", ORBIT_PASSES),
+    ("orbitGroundTracks", ORBIT_GROUND_TRACKS),
+    ("linkBudget", LINK_BUDGET),
+    ("linkMap", LINK_MAP),
+    ("netWhatIf", NET_WHAT_IF),
 ];

@@ -13,6 +13,17 @@ export const ENDPOINTS = {
   borderAzIrGeojson: "/api/spectrum/borders/az-ir",
   /** The caller's identity and role for the bearer token sent: `{ "role": "viewer" | "engineer" | "admin", ... }`. */
   whoami: "/api/me",
+  // web-a: analyses the pass timeline, link budget, corridor what-if and map layers call (POST, token).
+  /** Passes of satellites over stations (AOS/TCA/LOS, max elevation). */
+  orbitPasses: "/api/analyses/orbit/passes",
+  /** Sub-satellite tracks, GeoJSON MultiLineStrings split at the antimeridian. */
+  orbitGroundTracks: "/api/analyses/orbit/ground-tracks",
+  /** The LinkReport of a link file (JSON form of crates/link/README.md). */
+  linkBudget: "/api/analyses/link/budget",
+  /** P.618 attenuation toward a GEO slot over a grid, GeoJSON isobands. */
+  linkMap: "/api/analyses/link/map",
+  /** Cut links and re-route the demands. */
+  netWhatIf: "/api/analyses/net/what-if",
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,0 +1,81 @@
+// Corridor what-if in a real browser against `silkway serve`: cutting the
+// TCFO main (Aktau–Siyazan) moves Frankfurt–Almaty to the reserve
+// (Kuryk–Buzovna) and its latency rises, as the API itself answers.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { BASE_URL, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverPost } from "./support.mjs";
+
+const WHAT_IF = "/api/analyses/net/what-if"; // = ENDPOINTS.netWhatIf
+let browser;
+let page;
+
+before(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  await page.goto(BASE_URL);
+  await page.waitForSelector('section[data-panel="/map"][data-loaded]');
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test("the panel is offered only after login, and loads", async () => {
+  assert.equal(await page.getByRole("link", { name: "Corridor what-if" }).count(), 0, "not offered to anonymous users");
+  await loginAs(page, VIEWER_TOKEN, "viewer");
+  await page.getByRole("link", { name: "Corridor what-if" }).click();
+  await page.waitForSelector('section[data-panel="/what-if"][data-loaded="true"]', { timeout: 20000 });
+  const cables = await page.locator("#cut-link option").count();
+  assert.ok(cables > 10, `${cables} cables listed`);
+  assert.ok((await page.locator("#whatif-map path.network-link").count()) > 10);
+});
+
+test("clicking a cable on the map chooses it", async () => {
+  await page.locator('#whatif-map path[data-link-id="tcfo-reserve"]').dispatchEvent("click");
+  assert.equal(await page.locator("#cut-link").inputValue(), "tcfo-reserve");
+});
+
+test("cutting the TCFO main moves Frankfurt–Almaty to the reserve and its latency rises", async () => {
+  // Keyboard path: the cable list and the button.
+  await page.focus("#cut-link");
+  await page.locator("#cut-link").selectOption("tcfo-main");
+  const answered = page.waitForResponse((r) => r.url().endsWith(WHAT_IF) && r.request().method() === "POST");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "whatif-run");
+  await page.keyboard.press("Enter");
+  const shown = await (await answered).json();
+  await page.locator("#whatif-table").waitFor();
+
+  // The API's own answer to the same request, asked independently.
+  const api = await serverPost(WHAT_IF, { cut: ["tcfo-main"] }, VIEWER_TOKEN);
+  const demand = api.demands.find((d) => d.source === "frankfurt" && d.target === "almaty");
+  assert.ok(demand, "the scenario has a Frankfurt–Almaty demand");
+  assert.ok(demand.before.links.includes("tcfo-main"), "before the cut it uses the TCFO main");
+  assert.ok(demand.after.links.includes("tcfo-reserve") && !demand.after.links.includes("tcfo-main"));
+  assert.ok(demand.after.nodes.includes("kuryk") && demand.after.nodes.includes("buzovna"), demand.after.nodes.join(","));
+  assert.ok(demand.after.latency_us > demand.before.latency_us, "latency rises");
+  assert.deepEqual(shown, api, "the page shows the API's answer");
+
+  const row = page.locator('#whatif-table tr[data-source="frankfurt"][data-target="almaty"]');
+  assert.equal(await row.getAttribute("data-outcome"), "re-routed");
+  assert.equal(Number(await row.getAttribute("data-latency-before-us")), demand.before.latency_us);
+  assert.equal(Number(await row.getAttribute("data-latency-after-us")), demand.after.latency_us);
+  assert.equal(await row.locator("td.latency-before").textContent(), (demand.before.latency_us / 1000).toFixed(3));
+  assert.equal(await row.locator("td.latency-after").textContent(), (demand.after.latency_us / 1000).toFixed(3));
+  assert.equal(await row.locator("td.latency-change").textContent(), (demand.latency_change_us / 1000).toFixed(3));
+  assert.equal(await row.locator("td.lost-capacity").textContent(), demand.lost_capacity_gbps.toFixed(0));
+  assert.match(await page.locator("#whatif-summary").textContent(), new RegExp(`${api.rerouted} demand\\(s\\) re-routed, ${api.lost} lost`));
+  // On the map: the cut crossed out, the reserve on the new route.
+  assert.equal(await page.locator('#whatif-map path.whatif-cut[data-link-id="tcfo-main"]').count(), 1);
+  assert.equal(await page.locator('#whatif-map path.whatif-after[data-link-id="tcfo-reserve"]').count(), 1);
+  console.log(
+    `what-if tcfo-main: Frankfurt–Almaty ${demand.before.latency_us} µs → ${demand.after.latency_us} µs ` +
+      `(+${demand.latency_change_us} µs), ${api.rerouted} re-routed, ${api.lost} lost, cut ${api.cut_capacity_gbps} Gbit/s`,
+  );
+  await screenshot(page, "corridor-what-if");
+});
+
+test("no console errors and no request left the server", () => {
+  assert.deepEqual(browser.problems, []);
+});
