@@ -3,7 +3,7 @@
 // Tashkent VSAT, and the report shows the API's figures and a MODCOD plot.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, ENGINEER_TOKEN, loginAs, openBrowser, screenshot, serverPost } from "./support.mjs";
+import { BASE_URL, ENGINEER_TOKEN, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost } from "./support.mjs";
 
 const BUDGET = "/api/analyses/link/budget"; // = ENDPOINTS.linkBudget
 let browser;
@@ -73,6 +73,36 @@ test("Baku teleport → Azerspace-1 → Tashkent: the report is the API's", asyn
       `C/(N+I) ${api.clear_sky.cnir_db.toFixed(2)} dB, ${api.clear_sky_modcod}, outage ${api.acm.outage_minutes_per_year.toFixed(1)} min/yr`,
   );
   await screenshot(page, "link-budget");
+});
+
+test("an engineer saves the form as a definition and loads it back", async () => {
+  const id = `web-test-${Date.now()}`;
+  await page.locator("#lb-save-id").fill(id);
+  await page.locator("#lb-save-description").fill("browser test");
+  await page.getByRole("button", { name: "Save the form as a definition" }).click();
+  await page.waitForFunction((v) => [...document.querySelectorAll("#lb-definition option")].some((o) => o.value === v), id);
+  const stored = (await serverJson("/api/link-definitions?limit=500")).items.find((r) => r.id === id);
+  assert.ok(stored, "the server lists the new definition");
+  assert.equal(stored.body.link.downlink.antenna.diameter_m, 1.2);
+  assert.equal(stored.body.link.satellite.longitude_deg, 46);
+
+  // Change the form, then load the definition back.
+  await page.locator("#lb-downlink-diameter-m").fill("2.4");
+  await page.locator("#lb-downlink-station").selectOption("vsat-tehran");
+  await page.locator("#lb-definition").selectOption(id);
+  await page.getByRole("button", { name: "Load into the form" }).click();
+  assert.equal(await page.locator("#lb-downlink-diameter-m").inputValue(), "1.2");
+  assert.equal(await page.locator("#lb-downlink-station").inputValue(), "vsat-tashkent");
+  assert.equal(await page.locator("#lb-uplink-station").inputValue(), "baku-teleport");
+});
+
+test("a viewer is not offered saving a definition", async () => {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await loginAs(page, VIEWER_TOKEN, "viewer");
+  await page.getByRole("link", { name: "Link budget" }).click();
+  await page.waitForSelector('section[data-panel="/link-budget"]:not([hidden])');
+  assert.equal(await page.isVisible("#lb-save"), false);
+  assert.equal(await page.isVisible("#lb-run"), true);
 });
 
 test("no console errors and no request left the server", () => {

@@ -29,6 +29,8 @@ pub const LINK_BUDGET: &str = "/api/analyses/link/budget";
 pub const LINK_MAP: &str = "/api/analyses/link/map";
 /// Cut links and re-route the demands.
 pub const NET_WHAT_IF: &str = "/api/analyses/net/what-if";
+/// Stored link budget definitions (list: anyone; create: engineer).
+pub const LINK_DEFINITIONS: &str = "/api/link-definitions";
 
 /// Every path above with the name `endpoints.ts` gives it.
 pub const ALL: &[(&str, &str)] = &[
@@ -41,4 +43,5 @@ pub const ALL: &[(&str, &str)] = &[
     ("linkBudget", LINK_BUDGET),
     ("linkMap", LINK_MAP),
     ("netWhatIf", NET_WHAT_IF),
+    ("linkDefinitions", LINK_DEFINITIONS),
 ];

@@ -13,7 +13,8 @@ import type { PanelContext } from "../panel";
 import { EXAMPLE } from "./defaults";
 import { modcodPlot } from "./modcodPlot";
 import { reportTables } from "./report";
-import type { LinkReport } from "./types";
+import { createDefinitionsBox } from "./definitions";
+import type { LinkFile, LinkReport } from "./types";
 
 type Section = "transponder" | "carrier" | "uplink" | "downlink" | "interference";
 /** One numeric input: section of the link file, key, label (with unit), starting value, step. */
@@ -106,25 +107,31 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   const form = el("form", { class: "panel-form", "aria-label": "Link budget" }, mainGroup, button);
   const report = el("div", { id: "lb-report", "aria-live": "polite" });
   const plot = el("div", { id: "lb-plot", class: "lb-plot" });
-  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Link budget"), form, more, el("div", { class: "report-grid" }, report, plot)));
+  const definitions = el("div", { class: "definitions-box" });
+  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Link budget"), definitions, form, more, el("div", { class: "report-grid" }, report, plot)));
 
+  // Stations of the scenario, plus any a stored definition brings (id "def:<n>").
+  const extraStations = new Map<string, { name: string; lat_deg: number; lon_deg: number; height_m: number }>();
   const station = (id: string): { name: string; lat_deg: number; lon_deg: number; height_m: number } => {
+    const extra = extraStations.get(id);
+    if (extra) return extra;
     const s = stations.find((x) => x.properties.id === id);
     if (!s) throw new Error(`unknown station ${id}`);
     const [lon, lat, height] = s.geometry.coordinates as [number, number, number?];
     return { name: s.properties.name, lat_deg: lat, lon_deg: lon, height_m: height ?? 0 };
   };
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+  /** The link file (JSON form of crates/link/README.md) the form describes; null (and a message) when invalid. */
+  const buildLink = (): LinkFile | null => {
     const sat = geo.find((s) => s.properties.id === satellite.value);
     const levelsPct = levels.value.split(/[ ,;]+/).filter(Boolean).map(Number);
-    if (!sat || levelsPct.some((v) => !(v > 0 && v < 100))) {
+    if (!sat || levelsPct.length === 0 || levelsPct.some((v) => !(v > 0 && v < 100))) {
       context.status("Link budget: availability levels must be percentages between 0 and 100, e.g. 99.9, 99.99.", "error");
       levels.focus();
-      return;
+      return null;
     }
-    const body: Record<string, Record<string, unknown>> & { name?: string } = {
+    const body: LinkFile = {
+      name: `${upStation.selectedOptions[0]?.textContent} → ${sat.properties.name} → ${downStation.selectedOptions[0]?.textContent}`,
       satellite: { name: sat.properties.name, longitude_deg: sat.geometry.coordinates[0] as number },
       transponder: {},
       carrier: { modcods: modcods.value },
@@ -138,10 +145,51 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
       body[hop] = { station: s.name, lat_deg: s.lat_deg, lon_deg: s.lon_deg, height_m: s.height_m, antenna: {} };
     }
     for (const [[section, key], input] of inputs) {
-      const target = ANTENNA_KEYS.has(key) && (section === "uplink" || section === "downlink") ? (body[section]!["antenna"] as Record<string, unknown>) : body[section]!;
+      const target = ANTENNA_KEYS.has(key) && (section === "uplink" || section === "downlink") ? (body[section]["antenna"] as Record<string, unknown>) : body[section];
       target[key] = Number(input.value);
     }
-    body.name = `${upStation.selectedOptions[0]?.textContent} → ${sat.properties.name} → ${downStation.selectedOptions[0]?.textContent}`;
+    return body;
+  };
+
+  /** Put a stored link file into the form (stations and satellite matched to the scenario's where they agree). */
+  const fillFrom = (link: LinkFile): void => {
+    const lon = Number(link.satellite["longitude_deg"]);
+    const sat = geo.find((s) => Math.abs((s.geometry.coordinates[0] as number) - lon) < 0.05 && s.properties.name === link.satellite["name"]) ??
+      geo.find((s) => Math.abs((s.geometry.coordinates[0] as number) - lon) < 0.05);
+    if (sat) satellite.value = sat.properties.id;
+    else context.status(`Link budget: no scenario GEO satellite at ${lon}°E; kept ${satellite.selectedOptions[0]?.textContent}.`, "error");
+    for (const [hop, select] of [["uplink", upStation], ["downlink", downStation]] as const) {
+      const h = link[hop];
+      const near = stations.find((s) => {
+        const [slon, slat] = s.geometry.coordinates as [number, number];
+        return Math.abs(slat - Number(h["lat_deg"])) < 0.01 && Math.abs(slon - Number(h["lon_deg"])) < 0.01;
+      });
+      if (near) {
+        select.value = near.properties.id;
+        continue;
+      }
+      const id = `def:${String(h["station"] ?? hop)}`;
+      extraStations.set(id, { name: String(h["station"] ?? hop), lat_deg: Number(h["lat_deg"]), lon_deg: Number(h["lon_deg"]), height_m: Number(h["height_m"] ?? 0) });
+      for (const s of [upStation, downStation]) {
+        if (![...s.options].some((o) => o.value === id)) s.append(el("option", { value: id }, `${String(h["station"] ?? hop)} (stored definition)`));
+      }
+      select.value = id;
+    }
+    for (const [[section, key], input] of inputs) {
+      const from = ANTENNA_KEYS.has(key) && (section === "uplink" || section === "downlink") ? (link[section]["antenna"] as Record<string, unknown> | undefined) : link[section];
+      const v = from?.[key];
+      if (typeof v === "number") input.value = String(v);
+    }
+    if (typeof link.carrier["modcods"] === "string") modcods.value = link.carrier["modcods"];
+    const lv = link.availability?.["levels_pct"];
+    if (Array.isArray(lv)) levels.value = lv.join(", ");
+  };
+  definitions.replaceChildren(createDefinitionsBox({ buildLink, fillFrom, status: context.status }));
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const body = buildLink();
+    if (!body) return;
     button.disabled = true;
     postJson<LinkReport>(ENDPOINTS.linkBudget, body)
       .then((r) => {

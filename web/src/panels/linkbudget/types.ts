@@ -49,3 +49,24 @@ export interface LinkReport {
   };
   warnings: string[];
 }
+
+/** A link file as JSON (crates/link/README.md): sections of named values. */
+export interface LinkFile {
+  name?: string;
+  satellite: Record<string, unknown>;
+  transponder: Record<string, unknown>;
+  carrier: Record<string, unknown>;
+  uplink: Record<string, unknown>;
+  downlink: Record<string, unknown>;
+  interference: Record<string, unknown>;
+  availability?: Record<string, unknown>;
+  [other: string]: unknown;
+}
+
+/** A stored link definition (`/api/link-definitions`), as the server lists it. */
+export interface LinkDefinitionRecord {
+  id: string;
+  owner_org: string;
+  revision: number;
+  body: { id: string; description?: string | null; link: LinkFile };
+}
