@@ -3,7 +3,7 @@
 // (FACTS.md) all day.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, ENGINEER_TOKEN, loginAs, openBrowser, screenshot, serverPost, tabTo } from "./support.mjs";
+import { BASE_URL, ENGINEER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost, tabTo } from "./support.mjs";
 
 const PASSES = "/api/analyses/orbit/passes"; // = ENDPOINTS.orbitPasses
 let browser;
@@ -25,9 +25,9 @@ after(async () => {
 // far from the epoch SGP4 drifts an uncontrolled GEO away from its slot.
 const DAY = "2026-05-31T00:00";
 
-async function run(stationId) {
+async function run(stationId, day = DAY) {
   await page.locator("#passes-station").selectOption(stationId);
-  await page.locator("#passes-start").fill(DAY);
+  await page.locator("#passes-start").fill(day);
   const answered = page.waitForResponse((r) => r.url().endsWith(PASSES) && r.request().method() === "POST");
   await page.getByRole("button", { name: "Compute passes" }).click();
   const response = await answered;
@@ -82,6 +82,23 @@ test("Baku teleport: Azerspace-1 is above the horizon all day at 43.1° (FACTS.m
   // The bar spans the whole window.
   const [barBox, boxBox] = [await bar.boundingBox(), await page.locator("#pass-gantt svg").boundingBox()];
   assert.ok(barBox.width > 0.8 * boxBox.width, `${barBox.width} of ${boxBox.width}`);
+});
+
+test("a window half a year from the element-set epochs is flagged, one near them is not", async () => {
+  const sats = await serverJson("/api/satellites?limit=500");
+  // TLE line 1 columns 19–32: yyddd.ddddd (independent of the page's parser: via Date of day-of-year).
+  const epochs = sats.items
+    .filter((r) => r.body.tle)
+    .map((r) => {
+      const f = r.body.tle.line1.slice(18, 32);
+      return new Date(Date.UTC(2000 + Number(f.slice(0, 2)), 0, 1) + (Number(f.slice(2)) - 1) * 86400000);
+    });
+  const oldest = new Date(Math.min(...epochs)).toISOString().slice(0, 10);
+  await run("kz-astana-eo", "2026-11-22T00:00");
+  assert.equal(await page.isVisible("#passes-epoch-notice"), true);
+  assert.match(await page.locator("#passes-epoch-notice").textContent(), new RegExp(`Element sets date from ${oldest}`));
+  await run("kz-astana-eo");
+  assert.equal(await page.isVisible("#passes-epoch-notice"), false);
 });
 
 test("no console errors and no request left the server", () => {

@@ -29,6 +29,8 @@ pub const LINK_BUDGET: &str = "/api/analyses/link/budget";
 pub const LINK_MAP: &str = "/api/analyses/link/map";
 /// Cut links and re-route the demands.
 pub const NET_WHAT_IF: &str = "/api/analyses/net/what-if";
+/// The scenario's satellites with their element sets (paged list).
+pub const SATELLITES: &str = "/api/satellites";
 /// Stored link budget definitions (list: anyone; create: engineer).
 pub const LINK_DEFINITIONS: &str = "/api/link-definitions";
 
@@ -43,5 +45,6 @@ pub const ALL: &[(&str, &str)] = &[
     ("linkBudget", LINK_BUDGET),
     ("linkMap", LINK_MAP),
     ("netWhatIf", NET_WHAT_IF),
+    ("satellites", SATELLITES),
     ("linkDefinitions", LINK_DEFINITIONS),
 ];

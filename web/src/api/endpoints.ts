@@ -24,6 +24,8 @@ export const ENDPOINTS = {
   linkMap: "/api/analyses/link/map",
   /** Cut links and re-route the demands. */
   netWhatIf: "/api/analyses/net/what-if",
+  /** The scenario's satellites with their element sets (paged list). */
+  satellites: "/api/satellites",
   /** Stored link budget definitions: GET (list, anyone), POST (engineer). */
   linkDefinitions: "/api/link-definitions",
 } as const;

@@ -8,6 +8,7 @@ import { getJson, postJson } from "../../api/http";
 import { splitScenario } from "../../scenario/types";
 import { el } from "../../shell/dom";
 import type { PanelContext } from "../panel";
+import { elementSetEpochs, epochWarning } from "./epochNotice";
 import { gantt } from "./gantt";
 import { passTable } from "./passTable";
 import { type PassesAnswer, describePass } from "./types";
@@ -40,10 +41,13 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
     field("passes-min-el", "Min. elevation (°)", minEl),
     button,
   );
+  const epochs = await elementSetEpochs(ENDPOINTS.satellites).catch(() => new Map<string, number>());
+  const notice = el("p", { id: "passes-epoch-notice", class: "notice", role: "note" });
+  notice.hidden = true;
   const detail = el("p", { id: "pass-detail", class: "pass-detail", "aria-live": "polite" }, "Hover or focus a pass for its AOS, LOS and maximum elevation.");
   const chart = el("div", { class: "gantt-box", id: "pass-gantt" });
   const table = el("details", { class: "table-alt" }, el("summary", {}, "Passes as a table"));
-  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Pass timeline"), form, detail, chart, table));
+  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Pass timeline"), form, notice, detail, chart, table));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -53,6 +57,8 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
       context.status("Passes: give a start time and a window of at least one hour.", "error");
       return;
     }
+    notice.textContent = epochWarning(epochs, startMs, endMs);
+    notice.hidden = notice.textContent === "";
     button.disabled = true;
     const body = {
       stations: [{ id: station.value }],
