@@ -3,7 +3,7 @@
 // (Kuryk–Buzovna) and its latency rises, as the API itself answers.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverPost } from "./support.mjs";
+import { BASE_URL, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverPost, tabTo } from "./support.mjs";
 
 const WHAT_IF = "/api/analyses/net/what-if"; // = ENDPOINTS.netWhatIf
 let browser;
@@ -33,6 +33,12 @@ test("the panel is offered only after login, and loads", async () => {
 test("clicking a cable on the map chooses it", async () => {
   await page.locator('#whatif-map path[data-link-id="tcfo-reserve"]').dispatchEvent("click");
   assert.equal(await page.locator("#cut-link").inputValue(), "tcfo-reserve");
+  // Or from the keyboard: Tab to a cable, Enter chooses it and moves to the button.
+  await page.focus("#whatif-run");
+  await tabTo(page, '#whatif-map path[data-link-id="tcfo-main"]');
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#cut-link").inputValue(), "tcfo-main");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "whatif-run");
 });
 
 test("cutting the TCFO main moves Frankfurt–Almaty to the reserve and its latency rises", async () => {

@@ -54,14 +54,19 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   const network = linkLayer(scenario.links).addTo(map);
   nodeLayer(scenario.nodes).addTo(map);
   const routes = L.layerGroup().addTo(map);
+  const choose = (id: string | null | undefined): void => {
+    if (id && cables.some((c) => c.properties.id === id)) {
+      select.value = id;
+      context.status(`Cable chosen: ${linkNames.get(id) ?? id}. Press "Cut and re-route".`);
+      button.focus();
+    }
+  };
+  // A cable is chosen by a click, or by Enter on its tab stop (linkLayer makes each link one).
   network.eachLayer((layer) => {
-    layer.on("click", () => {
-      const id = (layer as L.Path).getElement()?.getAttribute("data-link-id");
-      if (id && cables.some((c) => c.properties.id === id)) {
-        select.value = id;
-        context.status(`Cable chosen: ${linkNames.get(id) ?? id}. Press "Cut and re-route".`);
-        button.focus();
-      }
+    const element = (layer as L.Path).getElement();
+    layer.on("click", () => choose(element?.getAttribute("data-link-id")));
+    element?.addEventListener("keydown", (event) => {
+      if ((event as KeyboardEvent).key === "Enter") choose(element.getAttribute("data-link-id"));
     });
   });
   const bounds = L.latLngBounds([]);
