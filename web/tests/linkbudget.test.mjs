@@ -56,6 +56,11 @@ test("Baku teleport → Azerspace-1 → Tashkent: the report is the API's", asyn
   assert.equal(await cell("thermal-cn"), api.clear_sky.cn_thermal_db.toFixed(2));
   assert.equal(await cell("cnir"), api.clear_sky.cnir_db.toFixed(2));
   assert.equal(await cell("clear-sky-modcod"), api.clear_sky_modcod);
+  // crates/link/README.md worked example (the same link from the example file): 20.36 / 17.06 / 15.39 / 13.16 dB, 32APSK 11/15.
+  assert.deepEqual(
+    [await cell("uplink-cn"), await cell("downlink-cn"), await cell("thermal-cn"), await cell("cnir"), await cell("clear-sky-modcod")],
+    ["20.36", "17.06", "15.39", "13.16", "32APSK 11/15"],
+  );
   // End to end is below each hop (1/C/N adds up).
   assert.ok(api.clear_sky.cn_thermal_db < Math.min(api.clear_sky.uplink.cn_db, api.clear_sky.downlink.cn_db));
   const levels = page.locator("#link-levels-table tbody tr");
@@ -73,6 +78,30 @@ test("Baku teleport → Azerspace-1 → Tashkent: the report is the API's", asyn
       `C/(N+I) ${api.clear_sky.cnir_db.toFixed(2)} dB, ${api.clear_sky_modcod}, outage ${api.acm.outage_minutes_per_year.toFixed(1)} min/yr`,
   );
   await screenshot(page, "link-budget");
+});
+
+test("other sites by latitude/longitude: the example file's own coordinates give the README figures", async () => {
+  for (const [hop, lat, lon, h] of [["uplink", "40.41", "49.87", "0"], ["downlink", "41.30", "69.24", "450"]]) {
+    await page.locator(`#lb-${hop}-station`).selectOption("custom");
+    assert.equal(await page.isVisible(`#lb-${hop}-site-lat`), true);
+    await page.locator(`#lb-${hop}-site-lat`).fill(lat);
+    await page.locator(`#lb-${hop}-site-lon`).fill(lon);
+    await page.locator(`#lb-${hop}-site-height`).fill(h);
+  }
+  const answered = page.waitForResponse((r) => r.url().endsWith(BUDGET) && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Compute link budget" }).click();
+  const sent = (await answered).request().postDataJSON();
+  assert.deepEqual([sent.downlink.lat_deg, sent.downlink.lon_deg, sent.downlink.height_m], [41.3, 69.24, 450]);
+  await page.waitForFunction(() => document.querySelector('#link-budget-table caption')?.textContent?.includes("Downlink site 41.300"));
+  assert.equal(await cell("downlink-elevation"), "36.71"); // README: elevation 36.71°
+  assert.deepEqual(
+    [await cell("uplink-cn"), await cell("downlink-cn"), await cell("cnir"), await cell("clear-sky-modcod")],
+    ["20.36", "17.06", "13.16", "32APSK 11/15"],
+  );
+  // Back to the scenario's stations.
+  await page.locator("#lb-uplink-station").selectOption("baku-teleport");
+  await page.locator("#lb-downlink-station").selectOption("vsat-tashkent");
+  assert.equal(await page.isVisible("#lb-downlink-site-lat"), false);
 });
 
 test("an engineer saves the form as a definition and loads it back", async () => {

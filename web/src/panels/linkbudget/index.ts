@@ -13,6 +13,7 @@ import type { PanelContext } from "../panel";
 import { EXAMPLE } from "./defaults";
 import { modcodPlot } from "./modcodPlot";
 import { reportTables } from "./report";
+import { CUSTOM_SITE, createCustomSite } from "./customSite";
 import { createDefinitionsBox } from "./definitions";
 import type { LinkFile, LinkReport } from "./types";
 
@@ -75,6 +76,8 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   const stationOptions = stations.map((s): [string, string] => [s.properties.id, s.properties.name]);
   const upStation = select("lb-uplink-station", stationOptions, EXAMPLE.uplinkStation);
   const downStation = select("lb-downlink-station", stationOptions, EXAMPLE.downlinkStation);
+  const upCustom = createCustomSite("lb-uplink-site", "Uplink", upStation);
+  const downCustom = createCustomSite("lb-downlink-site", "Downlink", downStation);
   const modcods = select("lb-modcods", [["dvb-s2x", "DVB-S2X"], ["dvb-s2", "DVB-S2"]], EXAMPLE.carrier.modcods);
   const levels = el("input", { id: "lb-levels", name: "lb-levels", type: "text", value: EXAMPLE.availabilityLevelsPct.join(", "), required: "" });
 
@@ -104,7 +107,7 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
     moreGroup,
   );
   const button = el("button", { type: "submit", id: "lb-run" }, "Compute link budget");
-  const form = el("form", { class: "panel-form", "aria-label": "Link budget" }, mainGroup, button);
+  const form = el("form", { class: "panel-form", "aria-label": "Link budget" }, mainGroup, upCustom.element, downCustom.element, button);
   const report = el("div", { id: "lb-report", "aria-live": "polite" });
   const plot = el("div", { id: "lb-plot", class: "lb-plot" });
   const definitions = el("div", { class: "definitions-box" });
@@ -131,7 +134,6 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
       return null;
     }
     const body: LinkFile = {
-      name: `${upStation.selectedOptions[0]?.textContent} → ${sat.properties.name} → ${downStation.selectedOptions[0]?.textContent}`,
       satellite: { name: sat.properties.name, longitude_deg: sat.geometry.coordinates[0] as number },
       transponder: {},
       carrier: { modcods: modcods.value },
@@ -141,9 +143,15 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
       availability: { levels_pct: levelsPct },
     };
     for (const hop of ["uplink", "downlink"] as const) {
-      const s = station(hop === "uplink" ? upStation.value : downStation.value);
+      const chosen = hop === "uplink" ? upStation.value : downStation.value;
+      const s = chosen === CUSTOM_SITE ? (hop === "uplink" ? upCustom : downCustom).read() : station(chosen);
+      if (typeof s === "string") {
+        context.status(`Link budget: ${s}.`, "error");
+        return null;
+      }
       body[hop] = { station: s.name, lat_deg: s.lat_deg, lon_deg: s.lon_deg, height_m: s.height_m, antenna: {} };
     }
+    body.name = `${String(body.uplink["station"])} → ${sat.properties.name} → ${String(body.downlink["station"])}`;
     for (const [[section, key], input] of inputs) {
       const target = ANTENNA_KEYS.has(key) && (section === "uplink" || section === "downlink") ? (body[section]["antenna"] as Record<string, unknown>) : body[section];
       target[key] = Number(input.value);

@@ -58,7 +58,8 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
     if (id && cables.some((c) => c.properties.id === id)) {
       select.value = id;
       context.status(`Cable chosen: ${linkNames.get(id) ?? id}. Press "Cut and re-route".`);
-      button.focus();
+      // After Leaflet has finished with the event (its tooltip closes on blur).
+      setTimeout(() => button.focus(), 0);
     }
   };
   // A cable is chosen by a click, or by Enter on its tab stop (linkLayer makes each link one).
