@@ -46,9 +46,7 @@ test("cutting the TCFO main moves Frankfurt–Almaty to the reserve and its late
   await page.focus("#cut-link");
   await page.locator("#cut-link").selectOption("tcfo-main");
   const answered = page.waitForResponse((r) => r.url().endsWith(WHAT_IF) && r.request().method() === "POST");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "whatif-run");
+  await tabTo(page, "#whatif-run", 5);
   await page.keyboard.press("Enter");
   const shown = await (await answered).json();
   await page.locator("#whatif-table").waitFor();
@@ -80,6 +78,32 @@ test("cutting the TCFO main moves Frankfurt–Almaty to the reserve and its late
       `(+${demand.latency_change_us} µs), ${api.rerouted} re-routed, ${api.lost} lost, cut ${api.cut_capacity_gbps} Gbit/s`,
   );
   await screenshot(page, "corridor-what-if");
+});
+
+test("cutting both TCFO cables re-routes or loses Frankfurt–Almaty as the API says", async () => {
+  await page.locator("#cut-link").selectOption("tcfo-reserve");
+  await page.getByRole("button", { name: "Also cut the chosen cable" }).click();
+  await page.locator("#cut-link").selectOption("tcfo-main");
+  assert.equal(await page.locator('#also-cut-list li[data-link-id="tcfo-reserve"]').count(), 1);
+  const answered = page.waitForResponse((r) => r.url().endsWith(WHAT_IF) && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Cut and re-route" }).click();
+  const response = await answered;
+  assert.deepEqual(response.request().postDataJSON(), { cut: ["tcfo-main", "tcfo-reserve"] });
+  const api = await serverPost(WHAT_IF, { cut: ["tcfo-main", "tcfo-reserve"] }, VIEWER_TOKEN);
+  assert.deepEqual(await response.json(), api);
+  await page.waitForFunction(() => document.querySelector("#whatif-results")?.dataset.cut === "tcfo-main tcfo-reserve");
+  const demand = api.demands.find((d) => d.source === "frankfurt" && d.target === "almaty");
+  const row = page.locator('#whatif-table tr[data-source="frankfurt"][data-target="almaty"]');
+  assert.equal(await row.getAttribute("data-outcome"), demand.lost ? "lost" : demand.rerouted ? "re-routed" : "unchanged");
+  assert.ok(!(demand.after?.links ?? []).some((l) => l === "tcfo-main" || l === "tcfo-reserve"), "the new route avoids both cuts");
+  assert.equal(await page.locator("#map path.whatif-cut, #whatif-map path.whatif-cut").count(), 2);
+  console.log(
+    `what-if tcfo-main + tcfo-reserve: Frankfurt–Almaty ${demand.lost ? "lost" : `${demand.after.latency_us} µs via ${demand.after.links.join(", ")}`}, ` +
+      `lost capacity ${demand.lost_capacity_gbps} Gbit/s; ${api.rerouted} re-routed, ${api.lost} lost`,
+  );
+  // Remove the extra cut again from the keyboard.
+  await page.getByRole("button", { name: /Remove .* from the cut/ }).press("Enter");
+  assert.equal(await page.locator("#also-cut-list li").count(), 0);
 });
 
 test("no console errors and no request left the server", () => {

@@ -13,6 +13,7 @@ import { el } from "../../shell/dom";
 import { loadBasemap } from "../map/basemap";
 import { linkLayer, nodeLayer } from "../map/scenarioLayers";
 import type { PanelContext, PanelHandle } from "../panel";
+import { createAlsoCut } from "./alsoCut";
 import { outcomeTable } from "./outcomeTable";
 import { drawRoutes } from "./routesLayer";
 import type { WhatIfAnswer } from "./types";
@@ -40,11 +41,13 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   }
   const planned = el("input", { type: "checkbox", id: "whatif-planned", name: "whatif-planned" });
   const button = el("button", { type: "submit", id: "whatif-run", "data-min-role": "viewer" }, "Cut and re-route");
+  const alsoCut = createAlsoCut(select, linkNames, context.status);
   const form = el(
     "form",
     { class: "whatif-form", "aria-label": "Cut a cable" },
     el("label", { for: "cut-link" }, "Cable to cut"),
     select,
+    alsoCut.element,
     el("div", { class: "toggle" }, planned, el("label", { for: "whatif-planned" }, "Include planned links")),
     button,
   );
@@ -76,20 +79,20 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const cut = select.value;
-    if (!cut) {
+    const cut = [...new Set([select.value, ...alsoCut.ids()].filter(Boolean))];
+    if (cut.length === 0) {
       context.status("Choose a cable to cut first.", "error");
       select.focus();
       return;
     }
     button.disabled = true;
     results.replaceChildren(el("p", { class: "muted" }, "Re-routing…"));
-    const body = { cut: [cut], ...(planned.checked ? { network: { include_planned: true } } : {}) };
+    const body = { cut, ...(planned.checked ? { network: { include_planned: true } } : {}) };
     postJson<WhatIfAnswer>(ENDPOINTS.netWhatIf, body)
       .then((answer) => {
         results.replaceChildren(outcomeTable(answer, nodeNames, linkNames));
         drawRoutes(routes, answer, links);
-        results.dataset["cut"] = cut;
+        results.dataset["cut"] = cut.join(" ");
         context.status(`What-if: ${answer.rerouted} re-routed, ${answer.lost} lost.`);
       })
       .catch((err: unknown) => {
