@@ -15,7 +15,7 @@ import { linkLayer, nodeLayer } from "../map/scenarioLayers";
 import type { PanelContext, PanelHandle } from "../panel";
 import { createAlsoCut } from "./alsoCut";
 import { outcomeTable } from "./outcomeTable";
-import { drawRoutes } from "./routesLayer";
+import { AFTER_STYLE, BEFORE_STYLE, CUT_STYLE, drawRoutes } from "./routesLayer";
 import type { WhatIfAnswer } from "./types";
 
 export async function mount(container: HTMLElement, context: PanelContext): Promise<PanelHandle> {
@@ -52,7 +52,16 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
     button,
   );
   const results = el("div", { id: "whatif-results", "aria-live": "polite" });
-  sidebar.append(el("h2", {}, "Corridor what-if"), form, results);
+  const swatch = (style: L.PathOptions): HTMLElement =>
+    el("span", {}, el("span", { class: "legend-line", style: `border-top: ${style.weight ?? 3}px ${style.dashArray ? "dashed" : "solid"} ${style.color}; opacity: ${style.opacity ?? 1}` }));
+  const legend = el(
+    "ul",
+    { class: "legend whatif-legend", "aria-label": "What-if map legend" },
+    el("li", {}, swatch(CUT_STYLE), "cut cable"),
+    el("li", {}, swatch(BEFORE_STYLE), "route before the cut"),
+    el("li", {}, swatch(AFTER_STYLE), "route after the cut"),
+  );
+  sidebar.append(el("h2", {}, "Corridor what-if"), form, legend, results);
 
   const network = linkLayer(scenario.links).addTo(map);
   nodeLayer(scenario.nodes).addTo(map);
