@@ -3,7 +3,7 @@
 // Tashkent VSAT, and the report shows the API's figures and a MODCOD plot.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, ENGINEER_TOKEN, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost } from "./support.mjs";
+import { BASE_URL, VIEWPORT, ENGINEER_TOKEN, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost } from "./support.mjs";
 
 const BUDGET = "/api/analyses/link/budget"; // = ENDPOINTS.linkBudget
 let browser;
@@ -77,6 +77,9 @@ test("Baku teleport → Azerspace-1 → Tashkent: the report is the API's", asyn
     `link budget Baku→AZ1→Tashkent: up ${api.clear_sky.uplink.cn_db.toFixed(2)} dB, down ${api.clear_sky.downlink.cn_db.toFixed(2)} dB, ` +
       `C/(N+I) ${api.clear_sky.cnir_db.toFixed(2)} dB, ${api.clear_sky_modcod}, outage ${api.acm.outage_minutes_per_year.toFixed(1)} min/yr`,
   );
+  // Fits the laptop screen: the panel scrolls inside, the page does not.
+  const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+  assert.ok(size.w <= VIEWPORT.width && size.h <= VIEWPORT.height, JSON.stringify(size));
   await screenshot(page, "link-budget");
 });
 

@@ -3,7 +3,7 @@
 // (FACTS.md) all day.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, ENGINEER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost, tabTo } from "./support.mjs";
+import { BASE_URL, VIEWPORT, ENGINEER_TOKEN, loginAs, openBrowser, screenshot, serverJson, serverPost, tabTo } from "./support.mjs";
 
 const PASSES = "/api/analyses/orbit/passes"; // = ENDPOINTS.orbitPasses
 let browser;
@@ -68,6 +68,9 @@ test("Astana EO station: the Gantt and the table show the API's passes", async (
   assert.ok(detail.includes(`AOS ${first.aos.replace("T", " ").replace(/\.\d+Z$/, "")}`), detail);
   assert.ok(detail.includes(`LOS ${first.los.replace("T", " ").replace(/\.\d+Z$/, "")}`), detail);
   assert.ok(detail.includes(`max elevation ${first.max_elevation_deg.toFixed(1)}°`), detail);
+  // Fits the laptop screen: the panel scrolls inside, the page does not.
+  const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+  assert.ok(size.w <= VIEWPORT.width && size.h <= VIEWPORT.height, JSON.stringify(size));
   await screenshot(page, "passes");
 });
 

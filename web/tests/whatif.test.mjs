@@ -3,7 +3,7 @@
 // (Kuryk–Buzovna) and its latency rises, as the API itself answers.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BASE_URL, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverPost, tabTo } from "./support.mjs";
+import { BASE_URL, VIEWPORT, VIEWER_TOKEN, loginAs, openBrowser, screenshot, serverPost, tabTo } from "./support.mjs";
 
 const WHAT_IF = "/api/analyses/net/what-if"; // = ENDPOINTS.netWhatIf
 let browser;
@@ -77,6 +77,9 @@ test("cutting the TCFO main moves Frankfurt–Almaty to the reserve and its late
     `what-if tcfo-main: Frankfurt–Almaty ${demand.before.latency_us} µs → ${demand.after.latency_us} µs ` +
       `(+${demand.latency_change_us} µs), ${api.rerouted} re-routed, ${api.lost} lost, cut ${api.cut_capacity_gbps} Gbit/s`,
   );
+  // Fits the laptop screen: the panel scrolls inside, the page does not.
+  const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+  assert.ok(size.w <= VIEWPORT.width && size.h <= VIEWPORT.height, JSON.stringify(size));
   await screenshot(page, "corridor-what-if");
 });
 

@@ -27,7 +27,7 @@ function shade(maxElevationDeg: number): string {
 export function gantt(passes: Pass[], startMs: number, endMs: number, widthPx: number, onFocus: (p: Pass) => void): SVGSVGElement {
   const satellites = [...new Set(passes.map((p) => p.satellite))].sort();
   const height = AXIS_PX + ROW_PX * Math.max(1, satellites.length);
-  const plotW = widthPx - LABEL_PX - 8;
+  const plotW = widthPx - LABEL_PX - 20; // room for the last hour label
   const x = (ms: number): number => LABEL_PX + ((ms - startMs) / (endMs - startMs)) * plotW;
   const root = svg("svg", { width: widthPx, height, class: "gantt", role: "group", "aria-label": "Passes per satellite (Gantt)" });
 

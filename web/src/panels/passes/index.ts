@@ -46,8 +46,9 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   notice.hidden = true;
   const detail = el("p", { id: "pass-detail", class: "pass-detail", "aria-live": "polite" }, "Hover or focus a pass for its AOS, LOS and maximum elevation.");
   const chart = el("div", { class: "gantt-box", id: "pass-gantt" });
+  const key = el("p", { class: "muted gantt-key" }, "Bars run from AOS to LOS (UTC); darker bars are passes with a higher maximum elevation.");
   const table = el("details", { class: "table-alt" }, el("summary", {}, "Passes as a table"));
-  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Pass timeline"), form, notice, detail, chart, table));
+  container.append(el("div", { class: "panel-page" }, el("h2", {}, "Pass timeline"), form, notice, detail, chart, key, table));
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
