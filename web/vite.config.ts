@@ -18,8 +18,8 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    // `npm run dev` proxies the API to a running `silkway serve` or
-    // `ui-serve` (set SILKWAY_API, default http://127.0.0.1:8787).
+    // `npm run dev` proxies the API to a running `silkway serve`
+    // (set SILKWAY_API, default http://127.0.0.1:8787).
     proxy: {
       "/api": process.env.SILKWAY_API ?? "http://127.0.0.1:8787",
     },

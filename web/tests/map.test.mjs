@@ -1,4 +1,4 @@
-// The map panel in a real browser against the ui-serve test server.
+// The map panel in a real browser against `silkway serve`.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";

@@ -9,6 +9,7 @@ import { chromium } from "playwright-core";
 export const BASE_URL = requiredEnv("SILKWAY_UI_URL");
 export const VIEWER_TOKEN = requiredEnv("SILKWAY_UI_VIEWER_TOKEN");
 export const ENGINEER_TOKEN = requiredEnv("SILKWAY_UI_ENGINEER_TOKEN");
+export const ADMIN_TOKEN = requiredEnv("SILKWAY_UI_ADMIN_TOKEN");
 export const OUTPUT_DIR = new URL("../test-output/", import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -73,6 +74,24 @@ export async function serverJson(path) {
   const r = await fetch(new URL(path, BASE_URL));
   if (!r.ok) throw new Error(`${path}: ${r.status}`);
   return r.json();
+}
+
+/** POST JSON to the server with a token (the API's own answer to compare the page with). */
+export async function serverPost(path, body, token = ENGINEER_TOKEN) {
+  const r = await fetch(new URL(path, BASE_URL), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/** Log in through the login box with `token` and wait for `role`. */
+export async function loginAs(page, token, role) {
+  await page.fill("#login-token", token);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((r) => document.querySelector(".login-box")?.dataset.role === r, role);
 }
 
 /** Press Tab until `selector` has focus; fails if it is not in the tab order. */

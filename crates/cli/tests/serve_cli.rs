@@ -99,3 +99,54 @@ fn serve_bootstraps_an_admin_and_admin_create_token_adds_users() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn create_token_on_an_empty_database_loads_the_scenario_first() {
+    let (dir, url) = temp_db("token-first");
+    let o = silkway(&[
+        "admin",
+        "create-token",
+        "--database",
+        &url,
+        "--org",
+        "az-admin",
+        "--role",
+        "viewer",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("loaded scenario"), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .trim()
+            .starts_with("swt_")
+    );
+    // A second token reuses the loaded scenario (no second load).
+    let o = silkway(&[
+        "admin",
+        "create-token",
+        "--database",
+        &url,
+        "--org",
+        "az-admin",
+        "--role",
+        "engineer",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("loaded scenario"));
+    let o = silkway(&[
+        "admin",
+        "create-token",
+        "--database",
+        &url,
+        "--org",
+        "az-admin",
+        "--role",
+        "admin",
+        "--scenario",
+        "/nonexistent.toml",
+    ]);
+    // The database is no longer empty: --scenario is not read.
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,6 +1,6 @@
 //! The API paths the web UI calls, as the UI's `web/src/api/endpoints.ts`
 //! spells them (a test checks the two agree). The server mounts its
-//! handlers at these paths; the `ui-serve` example serves them for tests.
+//! handlers at these paths (crates/server/src/routes).
 
 /// The scenario's map layers: GeoJSON FeatureCollection of
 /// `silkway_model::Scenario::to_geojson` (`application/geo+json`).
@@ -16,9 +16,35 @@ pub const BORDER_AZ_IR_GEOJSON: &str = "/api/spectrum/borders/az-ir";
 /// `organization`); 401 problem+json for a missing or unknown token.
 pub const WHOAMI: &str = "/api/me";
 
+// web-a: the analyses the pass timeline, link budget, corridor what-if and
+// map layers call (POST with a token; crates/analyses, docs/api-analyses.md).
+
+/// Passes of satellites over stations.
+pub const ORBIT_PASSES: &str = "/api/analyses/orbit/passes";
+/// Sub-satellite ground tracks (GeoJSON).
+pub const ORBIT_GROUND_TRACKS: &str = "/api/analyses/orbit/ground-tracks";
+/// The report of a link budget (a link file as JSON).
+pub const LINK_BUDGET: &str = "/api/analyses/link/budget";
+/// P.618 attenuation isobands toward a GEO slot (GeoJSON).
+pub const LINK_MAP: &str = "/api/analyses/link/map";
+/// Cut links and re-route the demands.
+pub const NET_WHAT_IF: &str = "/api/analyses/net/what-if";
+/// The scenario's satellites with their element sets (paged list).
+pub const SATELLITES: &str = "/api/satellites";
+/// Stored link budget definitions (list: anyone; create: engineer).
+pub const LINK_DEFINITIONS: &str = "/api/link-definitions";
+
 /// Every path above with the name `endpoints.ts` gives it.
 pub const ALL: &[(&str, &str)] = &[
     ("scenarioGeojson", SCENARIO_GEOJSON),
     ("borderAzIrGeojson", BORDER_AZ_IR_GEOJSON),
     ("whoami", WHOAMI),
+    // web-a
+    ("orbitPasses", ORBIT_PASSES),
+    ("orbitGroundTracks", ORBIT_GROUND_TRACKS),
+    ("linkBudget", LINK_BUDGET),
+    ("linkMap", LINK_MAP),
+    ("netWhatIf", NET_WHAT_IF),
+    ("satellites", SATELLITES),
+    ("linkDefinitions", LINK_DEFINITIONS),
 ];

@@ -1,9 +1,8 @@
 /**
  * Every server path the web UI calls, in one place.
  *
- * The real API is served by `silkway serve` (crates/server); the dev and
- * test server `cargo run -p silkway-webui --example ui-serve` serves the
- * same paths. The Rust side holds the same strings in
+ * The API is served by `silkway serve` (crates/server), which the
+ * browser tests start too. The Rust side holds the same strings in
  * `silkway_webui::api_paths`, and a test in crates/webui checks that the
  * two lists agree: change both together.
  */
@@ -14,6 +13,21 @@ export const ENDPOINTS = {
   borderAzIrGeojson: "/api/spectrum/borders/az-ir",
   /** The caller's identity and role for the bearer token sent: `{ "role": "viewer" | "engineer" | "admin", ... }`. */
   whoami: "/api/me",
+  // web-a: analyses the pass timeline, link budget, corridor what-if and map layers call (POST, token).
+  /** Passes of satellites over stations (AOS/TCA/LOS, max elevation). */
+  orbitPasses: "/api/analyses/orbit/passes",
+  /** Sub-satellite tracks, GeoJSON MultiLineStrings split at the antimeridian. */
+  orbitGroundTracks: "/api/analyses/orbit/ground-tracks",
+  /** The LinkReport of a link file (JSON form of crates/link/README.md). */
+  linkBudget: "/api/analyses/link/budget",
+  /** P.618 attenuation toward a GEO slot over a grid, GeoJSON isobands. */
+  linkMap: "/api/analyses/link/map",
+  /** Cut links and re-route the demands. */
+  netWhatIf: "/api/analyses/net/what-if",
+  /** The scenario's satellites with their element sets (paged list). */
+  satellites: "/api/satellites",
+  /** Stored link budget definitions: GET (list, anyone), POST (engineer). */
+  linkDefinitions: "/api/link-definitions",
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -23,6 +23,7 @@ export class ApiError extends Error {
 interface Problem {
   title?: string;
   detail?: string;
+  errors?: { field?: string; message?: string }[];
 }
 
 /** GET `path` (same origin) and parse the JSON body. */
@@ -45,12 +46,36 @@ export async function getJson<T>(path: string, token: string | null = currentTok
   }
 }
 
+/** POST `body` as JSON to `path` (same origin) with the session's token and parse the JSON answer. */
+export async function postJson<T>(path: string, body: unknown, token: string | null = currentToken()): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/geo+json",
+    "Content-Type": "application/json",
+  };
+  if (token) headers["Authorization"] = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+  } catch (err) {
+    throw new ApiError(path, 0, `${path}: server not reachable (${String(err)})`);
+  }
+  if (!response.ok) {
+    throw new ApiError(path, response.status, `${path}: ${response.status} ${await problemText(response)}`);
+  }
+  try {
+    return (await response.json()) as T;
+  } catch (err) {
+    throw new ApiError(path, response.status, `${path}: response is not JSON (${String(err)})`);
+  }
+}
+
 async function problemText(response: Response): Promise<string> {
   const type = response.headers.get("content-type") ?? "";
   if (type.includes("json")) {
     try {
       const p = (await response.json()) as Problem;
-      return [p.title, p.detail].filter(Boolean).join(": ") || response.statusText;
+      const fields = (p.errors ?? []).map((e) => [e.field, e.message].filter(Boolean).join(": "));
+      return [p.title, p.detail, ...fields].filter(Boolean).join(": ") || response.statusText;
     } catch {
       return response.statusText;
     }

@@ -43,7 +43,8 @@ function setIdentity(next: Identity | null): void {
 
 /**
  * Parse a whoami body. Accepts `role` at the top level or under `user`,
- * names under `user`/`name`/`username` and `organization`/`org`.
+ * names under `user`/`name`/`username`/`user_id` and
+ * `organization`/`org`/`org_id` (the server's `/api/me` sends `user_id`, `org_id`).
  */
 export function parseIdentity(body: unknown): Identity {
   if (typeof body !== "object" || body === null) throw new Error("whoami: expected a JSON object");
@@ -57,8 +58,8 @@ export function parseIdentity(body: unknown): Identity {
   };
   return {
     role,
-    user: text(b["user"], b["name"], b["username"], userObj["name"], userObj["id"]),
-    organization: text(b["organization"], b["org"], userObj["organization"]),
+    user: text(b["user"], b["name"], b["username"], b["user_id"], userObj["name"], userObj["id"]),
+    organization: text(b["organization"], b["org"], b["org_id"], userObj["organization"]),
   };
 }
 

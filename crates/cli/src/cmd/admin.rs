@@ -31,6 +31,11 @@ enum Verb {
         /// Name of the token.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// Scenario loaded first when the database is empty, as `silkway
+        /// serve --scenario` would (a built-in name or a file), so that
+        /// tokens can be made before the first start.
+        #[arg(long, default_value = "caspian")]
+        scenario: String,
     },
 }
 
@@ -45,12 +50,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 role,
                 email,
                 name,
+                scenario,
             } => {
                 let role =
                     Role::from_name(&role).context("--role: expected viewer, engineer or admin")?;
                 let store = Store::open(&database)
                     .await
                     .with_context(|| format!("cannot open the database {database}"))?;
+                if store.is_empty().await? {
+                    let scenario = super::serve::load_scenario(&scenario)?;
+                    store.load_scenario(&scenario).await?;
+                    eprintln!("loaded scenario {:?} into {database}", scenario.name);
+                }
                 let email = email.unwrap_or_else(|| format!("{role}@{org}"));
                 let user = store
                     .create_user(

@@ -14,6 +14,7 @@ import { loadBasemap } from "./basemap";
 import { loadBorder } from "./border";
 import { geoArcLayer, geoSatellites, visibleArc } from "./geoArc";
 import { type ToggleableLayer, createLayerToggles } from "./layerToggles";
+import { createAnalysisControls } from "./analysisControls";
 import { createLegend } from "./legend";
 import { linkLayer, nodeLayer, stationLayer } from "./scenarioLayers";
 import { DEFAULT_MASK_DEG, type SelectedSite, createSitePanel, stationSite } from "./sitePanel";
@@ -61,9 +62,11 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   if (basemapResult.status === "fulfilled") toggles.push({ id: "basemap", label: "Basemap (Natural Earth)", layer: basemapResult.value });
 
   let sitePanel: ReturnType<typeof createSitePanel> | null = null;
+  let analysisControls: HTMLElement | null = null;
   if (scenarioResult.status === "fulfilled") {
     const scenario = scenarioResult.value;
     const satellites = geoSatellites(scenario.satellites);
+    analysisControls = createAnalysisControls(map, satellites, context.status);
     const siteLayer = L.layerGroup().addTo(map);
     const showSite = (site: SelectedSite): void => {
       siteLayer.clearLayers();
@@ -112,6 +115,7 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   }
 
   sidebar.append(createLayerToggles(map, toggles));
+  if (analysisControls) sidebar.append(analysisControls);
   if (sitePanel) sidebar.append(sitePanel.element);
   sidebar.append(createLegend());
 
