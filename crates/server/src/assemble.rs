@@ -1,7 +1,8 @@
 //! The whole silkway service as `silkway serve` runs it: the JSON API over
 //! the store, the engine analyses and their jobs at `/api/analyses`, the
-//! STAC API at `/stac` (its tables in the same database), and the embedded
-//! web UI at `/`.
+//! STAC API at `/stac` (its tables in the same database), the tasking API
+//! at `/stapi` (orders in the store, planned acquisitions in the catalog),
+//! and the embedded web UI at `/`.
 
 use std::sync::Arc;
 
@@ -37,6 +38,14 @@ pub async fn silkway_app(
     silkway_catalog::seed_default_collections(&pool).await?;
     let stac_base = format!("{}/stac", public_url.trim_end_matches('/'));
     let catalog = silkway_catalog::CatalogState::new(pool, &stac_base).await?;
+    let stapi = {
+        let cache = cache.clone();
+        silkway_stapi::StapiState::new(
+            state.store.clone(),
+            Arc::new(move || cache.current()),
+            &format!("{}/stapi", public_url.trim_end_matches('/')),
+        )
+    };
     let analyses = AnalysesState::new(Arc::new(cache.clone()), JobRegistry::in_memory());
     Ok(AppBuilder::new(state)
         .scenario_cache(cache)
@@ -45,6 +54,11 @@ pub async fn silkway_app(
             "/stac/",
             "STAC API (imagery catalog)",
             silkway_catalog::mounted_router(catalog, "/stac"),
+        )
+        .merge_plain(
+            "/stapi/",
+            "Tasking API (STAPI: products, opportunities, orders)",
+            silkway_stapi::mounted_router(stapi, "/stapi"),
         )
         .web_ui(silkway_webui::router())
         .build())

@@ -98,6 +98,9 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             }
         }
     }
+    // Routers outside this crate (the tasking API) read the caller as
+    // `Option<Actor>`.
+    req.extensions_mut().insert(actor.clone());
     req.extensions_mut().insert(Authenticated(actor));
     next.run(req).await
 }
