@@ -15,6 +15,7 @@ pub mod app;
 pub mod assemble;
 pub mod auth;
 pub mod body;
+pub mod job_store;
 pub mod openapi;
 pub mod pages;
 pub mod paging;

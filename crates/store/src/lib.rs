@@ -12,7 +12,8 @@
 //! definitions, EO tasking requests and orders (JSON documents), users and
 //! API tokens ([`secret`]: SHA-256 for 256-bit tokens, Argon2id for
 //! passwords), element-set histories ([`elements`]), coordination requests
-//! between administrations ([`coordination`]) and the audit log.
+//! between administrations ([`coordination`]), analysis jobs and their
+//! results ([`jobs`]) and the audit log.
 //!
 //! # Examples
 //! ```no_run
@@ -36,6 +37,7 @@ pub mod coordination;
 mod documents;
 pub mod elements;
 pub mod error;
+pub mod jobs;
 pub mod kind;
 pub mod migrate;
 pub mod owners;
@@ -54,6 +56,7 @@ pub use audit::AuditEntry;
 pub use coordination::{Comment, CoordinationRequest, CoordinationStatus, NewCoordination};
 pub use elements::{ElementSetRecord, ImportReport, ImportedSet};
 pub use error::{FieldProblem, Result, StoreError};
+pub use jobs::JobColumns;
 pub use kind::Kind;
 pub use paging::{Page, PageRequest};
 pub use pool::{Backend, Store};

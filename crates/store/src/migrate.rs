@@ -14,12 +14,20 @@ use crate::error::Result;
 use crate::pool::{Backend, Store};
 
 /// `(version, description, SQLite DDL, PostgreSQL DDL)`.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "init",
-    include_str!("../migrations/sqlite/0001_init.sql"),
-    include_str!("../migrations/postgres/0001_init.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "jobs",
+        include_str!("../migrations/sqlite/0002_jobs.sql"),
+        include_str!("../migrations/postgres/0002_jobs.sql"),
+    ),
+];
 
 /// The migrations for a backend.
 pub fn migrations(backend: Backend) -> Vec<Migration> {

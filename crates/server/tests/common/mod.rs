@@ -52,6 +52,19 @@ pub async fn app() -> TestApp {
 }
 
 impl TestApp {
+    /// The service as a new process would assemble it on the same database
+    /// file (a restart).
+    #[allow(dead_code)] // used by some test binaries only
+    pub async fn restarted(&self) -> Router {
+        let store = Store::open(&format!("sqlite://{}", self.path.display()))
+            .await
+            .unwrap();
+        let cache = ScenarioCache::new(store.clone()).await.unwrap();
+        silkway_app(AppState { store }, cache, "http://localhost:8080")
+            .await
+            .unwrap()
+    }
+
     /// A token of a new user of `org` with `role`.
     pub async fn token(&self, org: &str, role: Role) -> String {
         let user = self

@@ -10,4 +10,5 @@ mod audit;
 mod coordination;
 mod documents;
 mod elements;
+mod jobs;
 mod scenario;
