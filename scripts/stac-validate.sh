@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Validates silkway's STAC API with stac-api-validator (PyPI, pinned) against
-# a live standalone catalog (crates/catalog/examples/stac-serve.rs) seeded
-# with deterministic SPOT-like scenes. Exits non-zero on any validator error.
+# the whole service, `silkway serve`, on a fresh SQLite database holding the
+# built-in scenario and deterministic SPOT-like scenes (loaded first by the
+# catalog's stac-serve example into the same file). The transaction checks
+# write with an engineer's token (`silkway admin create-token`), as the
+# server requires. Exits non-zero on any validator error.
 #
 # Offline: the validator's schema downloads are answered locally by
 # scripts/stac_validate_offline.py (STAC 1.1.0 core + GeoJSON schemas from the
@@ -33,9 +36,12 @@ if ! "$VENV/bin/python" -c "import stac_api_validator, importlib.metadata as m; 
   "$VENV/bin/pip" install -q --disable-pip-version-check "stac-api-validator==$VALIDATOR_VERSION"
 fi
 
-echo "== building the standalone catalog"
+echo "== building silkway and the catalog's sample loader"
+cargo build --locked -q -p silkway-cli
 cargo build --locked -q -p silkway-catalog --example stac-serve
-BIN="target/debug/examples/stac-serve"
+TARGET="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+BIN="$TARGET/debug/silkway"
+SEED_BIN="$TARGET/debug/examples/stac-serve"
 
 WORK="$(mktemp -d)"
 SERVER_PID=""
@@ -44,19 +50,48 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+DB="sqlite://$WORK/stac.db"
 
-"$BIN" --bind "127.0.0.1:$PORT" --database "sqlite://$WORK/stac.db" --items 300 >"$WORK/server.log" 2>&1 &
+wait_for() { # URL PID LOG
+  for _ in $(seq 1 300); do
+    if python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$1" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$2" 2>/dev/null; then
+      echo "server exited:"; cat "$3"; exit 1
+    fi
+    sleep 0.2
+  done
+  echo "no answer from $1 within 60 s"; cat "$3"; exit 1
+}
+
+echo "== loading 300 sample scenes"
+"$SEED_BIN" --bind "127.0.0.1:$PORT" --database "$DB" --items 300 >"$WORK/seed.log" 2>&1 &
+SERVER_PID=$!
+wait_for "http://127.0.0.1:$PORT/stac/" "$SERVER_PID" "$WORK/seed.log"
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+
+TOKEN="$("$BIN" admin create-token --database "$DB" --org azercosmos --role engineer --name stac-validate 2>"$WORK/admin.log")" \
+  || { cat "$WORK/admin.log"; exit 1; }
+
+echo "== silkway serve"
+"$BIN" serve --bind "127.0.0.1:$PORT" --database "$DB" --public-url "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 ROOT="http://127.0.0.1:$PORT/stac/"
-for _ in $(seq 1 100); do
-  if "$VENV/bin/python" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$ROOT" 2>/dev/null; then
-    break
-  fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "stac-serve exited:"; cat "$WORK/server.log"; exit 1
-  fi
-  sleep 0.2
-done
+wait_for "$ROOT" "$SERVER_PID" "$WORK/server.log"
+
+# The server refuses catalog writes without an engineer's token.
+if [ "$(python3 -c "
+import urllib.request, urllib.error, sys
+req = urllib.request.Request(sys.argv[1] + 'collections/spot6-7/items', data=b'{}', method='POST', headers={'Content-Type': 'application/json'})
+try:
+    urllib.request.urlopen(req); print(200)
+except urllib.error.HTTPError as e:
+    print(e.code)
+" "$ROOT")" != 401 ]; then
+  echo "an unauthenticated catalog write was not refused with 401"; exit 1
+fi
 
 echo "== validating $ROOT"
 # A footprint over Baku and the Absheron peninsula for the intersects tests.
@@ -79,6 +114,7 @@ set +e
   --fields-nested-property properties.gsd \
   --geometry "$GEOMETRY" \
   --validate-pagination \
+  --auth-bearer-token "$TOKEN" \
   >"$WORK/validator.log" 2>&1
 STATUS=$?
 set -e

@@ -46,7 +46,8 @@ bash scripts/web-test.sh
 
 # ---------------------------------------------------------------------------
 # STAC catalog (crates/catalog): stac-api-validator 0.6.8 (PyPI) against the
-# live standalone catalog; schema downloads answered offline (see the script).
+# whole `silkway serve` (writes with an engineer's token); schema downloads
+# answered offline (see the script).
 # Needs python3 (+ venv, installed from Debian when missing); about a minute.
 echo "== stac-api-validator (scripts/stac-validate.sh)"
 bash scripts/stac-validate.sh
