@@ -20,8 +20,8 @@ pub struct FieldError {
 /// A problem document (RFC 9457 §3.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Problem {
-    /// URI reference of the problem type; `about:blank` when the HTTP status
-    /// says it all.
+    /// URI reference of the problem type: `/problems/<slug>` as in the
+    /// JSON API (`/problems/validation`...), `about:blank` otherwise.
     #[serde(rename = "type")]
     pub type_uri: String,
     /// Short summary of the problem type.
@@ -37,10 +37,13 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem of HTTP status `status` with `about:blank` type.
+    /// A problem of HTTP status `status`, typed `/problems/<slug>` with the
+    /// slugs the JSON API uses (`bad-request`, `not-found`, `conflict`,
+    /// `validation`, `unavailable`, `internal`...), so that one client
+    /// handles every silkway error alike.
     pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
         Self {
-            type_uri: "about:blank".into(),
+            type_uri: type_uri(status),
             title: status.canonical_reason().unwrap_or("Error").into(),
             status: status.as_u16(),
             detail: Some(detail.into()),
@@ -57,11 +60,14 @@ impl Problem {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         let (field, message) = (field.into(), message.into());
         Self {
-            type_uri: "urn:silkway:problem:validation".into(),
-            title: "Invalid request field".into(),
-            status: StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
-            detail: Some(format!("{field}: {message}")),
-            errors: vec![FieldError { field, message }],
+            errors: vec![FieldError {
+                field: field.clone(),
+                message: message.clone(),
+            }],
+            ..Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("{field}: {message}"),
+            )
         }
     }
 
@@ -103,15 +109,35 @@ impl std::fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
+/// `/problems/<slug>` for a status, as the JSON API names its problems;
+/// `about:blank` for statuses without one.
+fn type_uri(status: StatusCode) -> String {
+    let slug = match status {
+        StatusCode::BAD_REQUEST => "bad-request",
+        StatusCode::UNAUTHORIZED => "unauthorized",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::NOT_FOUND => "not-found",
+        StatusCode::CONFLICT => "conflict",
+        StatusCode::UNPROCESSABLE_ENTITY => "validation",
+        StatusCode::INTERNAL_SERVER_ERROR => "internal",
+        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+        _ => return "about:blank".into(),
+    };
+    format!("/problems/{slug}")
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let body = serde_json::to_vec(&self).unwrap_or_default();
-        (
-            self.status_code(),
-            [(header::CONTENT_TYPE, PROBLEM_JSON)],
-            body,
-        )
-            .into_response()
+        let status = self.status_code();
+        let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer realm=\"silkway\""),
+            );
+        }
+        response
     }
 }
 

@@ -143,3 +143,38 @@ impl IntoResponse for Problem {
         resp
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analyses (and the tasking API) answer with their own problem
+    /// type; a client must see the same document either way.
+    #[test]
+    fn analyses_problems_serialise_like_the_apis() {
+        let ours = Problem::invalid(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "freq_ghz: must be positive",
+            vec![InvalidField {
+                field: "freq_ghz".into(),
+                message: "must be positive".into(),
+            }],
+        );
+        let theirs = silkway_analyses::Problem::invalid("freq_ghz", "must be positive");
+        assert_eq!(
+            serde_json::to_value(&ours).unwrap(),
+            serde_json::to_value(&theirs).unwrap()
+        );
+        for (status, slug) in [
+            (StatusCode::NOT_FOUND, "not-found"),
+            (StatusCode::CONFLICT, "conflict"),
+        ] {
+            let ours = Problem::new(status, slug, "x");
+            let theirs = silkway_analyses::Problem::new(status, "x");
+            assert_eq!(
+                serde_json::to_value(&ours).unwrap(),
+                serde_json::to_value(&theirs).unwrap()
+            );
+        }
+    }
+}
