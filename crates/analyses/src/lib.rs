@@ -18,6 +18,7 @@
 
 mod body;
 pub mod capacity;
+pub mod itu;
 pub mod jobs;
 pub mod kinds;
 pub mod link;
@@ -111,6 +112,7 @@ pub fn router(state: AnalysesState) -> OpenApiRouter {
     OpenApiRouter::new()
         .merge(orbit::routes())
         .merge(link::routes())
+        .merge(itu::routes())
         .merge(net::routes())
         .merge(spectrum::routes())
         .merge(capacity::routes())

@@ -39,7 +39,7 @@ pub fn maps() -> ApiResult<&'static Maps> {
 }
 
 /// An ITU-R model error as a problem: bad inputs name the field.
-fn itur_problem(e: silkway_itur::Error) -> Problem {
+pub(crate) fn itur_problem(e: silkway_itur::Error) -> Problem {
     match e {
         silkway_itur::Error::InvalidInput { name, .. } => Problem::invalid(name, e.to_string()),
         silkway_itur::Error::MapMissing { .. } | silkway_itur::Error::MapCorrupt { .. } => {
@@ -143,13 +143,20 @@ pub struct P618Response {
     pub rows: Vec<P618Row>,
 }
 
-/// Compute the P.618 attenuations of `req`.
-pub fn p618(req: &P618Request) -> ApiResult<P618Response> {
-    let maps = maps()?;
-    let elevation_deg = match (req.elevation_deg, req.satellite_lon_deg) {
+/// The elevation (given, or toward a GEO slot) and the station height
+/// (given, or P.1511 topography) of a P.618 site.
+pub(crate) fn p618_site(
+    maps: &Maps,
+    lat_deg: f64,
+    lon_deg: f64,
+    elevation_deg: Option<f64>,
+    satellite_lon_deg: Option<f64>,
+    hs_km: Option<f64>,
+) -> ApiResult<(f64, f64)> {
+    let elevation_deg = match (elevation_deg, satellite_lon_deg) {
         (Some(e), None) => e,
         (None, Some(sat_lon)) => {
-            silkway_link::geo_look(req.lat_deg, req.lon_deg, 0.0, sat_lon)
+            silkway_link::geo_look(lat_deg, lon_deg, 0.0, sat_lon)
                 .map_err(link_problem)?
                 .elevation_deg
         }
@@ -160,11 +167,25 @@ pub fn p618(req: &P618Request) -> ApiResult<P618Response> {
             ));
         }
     };
-    let hs_km = match req.hs_km {
+    let hs_km = match hs_km {
         Some(h) => h,
-        None => silkway_itur::p1511::topographic_height_km(maps, req.lat_deg, req.lon_deg)
+        None => silkway_itur::p1511::topographic_height_km(maps, lat_deg, lon_deg)
             .map_err(itur_problem)?,
     };
+    Ok((elevation_deg, hs_km))
+}
+
+/// Compute the P.618 attenuations of `req`.
+pub fn p618(req: &P618Request) -> ApiResult<P618Response> {
+    let maps = maps()?;
+    let (elevation_deg, hs_km) = p618_site(
+        maps,
+        req.lat_deg,
+        req.lon_deg,
+        req.elevation_deg,
+        req.satellite_lon_deg,
+        req.hs_km,
+    )?;
     if req.p_pct.is_empty() {
         return Err(Problem::invalid("p_pct", "give at least one percentage"));
     }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
-use serde::Serialize;
+use silkway_analyses::itu::{P452Result, p452_report};
 use silkway_itur::Maps;
 use silkway_itur::p452::{
     Coastline, Inputs, LonLat, PathAnalysis, PathProfile, Polarization, ProfileOptions,
@@ -113,58 +113,6 @@ pub struct P452Args {
     n0: f64,
 }
 
-#[derive(Serialize)]
-struct Out {
-    recommendation: &'static str,
-    profile: String,
-    profile_points: usize,
-    f_ghz: f64,
-    p_pct: f64,
-    htg_m: f64,
-    hrg_m: f64,
-    phit_e: f64,
-    phit_n: f64,
-    phir_e: f64,
-    phir_n: f64,
-    gt_dbi: f64,
-    gr_dbi: f64,
-    pol: &'static str,
-    dct_km: f64,
-    dcr_km: f64,
-    press_hpa: f64,
-    temp_c: f64,
-    dn: f64,
-    n0: f64,
-    path: &'static str,
-    lb_db: f64,
-    lbfsg_db: f64,
-    lb0p_db: f64,
-    lb0b_db: f64,
-    ldsph_db: f64,
-    ld50_db: f64,
-    ldp_db: f64,
-    lbs_db: f64,
-    lba_db: f64,
-    ae_km: f64,
-    dtot_km: f64,
-    hts_m: f64,
-    hrs_m: f64,
-    theta_t_mrad: f64,
-    theta_r_mrad: f64,
-    theta_mrad: f64,
-    hm_m: f64,
-    hte_m: f64,
-    hre_m: f64,
-    hstd_m: f64,
-    hsrd_m: f64,
-    dlt_km: f64,
-    dlr_km: f64,
-    dtm_km: f64,
-    dlm_km: f64,
-    b0_pct: f64,
-    omega: f64,
-}
-
 /// Run `silkway itu p452`.
 pub fn run(format: Format, a: P452Args) -> anyhow::Result<()> {
     let tx = LonLat {
@@ -229,60 +177,7 @@ pub fn run(format: Format, a: P452Args) -> anyhow::Result<()> {
     let r = PathAnalysis::new(&profile, &inputs)
         .and_then(|an| an.predict(&inputs))
         .context("ITU-R P.452-18")?;
-    let g = r.geometry;
-    let out = Out {
-        recommendation: "ITU-R P.452-18 §4 (clear air)",
-        profile: source,
-        profile_points: profile.len(),
-        f_ghz: a.f_ghz,
-        p_pct: a.p_pct,
-        htg_m: a.htg_m,
-        hrg_m: a.hrg_m,
-        phit_e: a.phit_e,
-        phit_n: a.phit_n,
-        phir_e: a.phir_e,
-        phir_n: a.phir_n,
-        gt_dbi: a.gt_dbi,
-        gr_dbi: a.gr_dbi,
-        pol: match a.pol {
-            Pol::H => "h",
-            Pol::V => "v",
-        },
-        dct_km: dct,
-        dcr_km: dcr,
-        press_hpa: a.press_hpa,
-        temp_c: a.temp_c,
-        dn: a.dn,
-        n0: a.n0,
-        path: g.kind.label(),
-        lb_db: r.lb_db,
-        lbfsg_db: r.lbfsg_db,
-        lb0p_db: r.lb0p_db,
-        lb0b_db: r.lb0b_db,
-        ldsph_db: r.ldsph_db,
-        ld50_db: r.ld50_db,
-        ldp_db: r.ldp_db,
-        lbs_db: r.lbs_db,
-        lba_db: r.lba_db,
-        ae_km: r.ae_km,
-        dtot_km: g.dtot_km,
-        hts_m: g.hts_m,
-        hrs_m: g.hrs_m,
-        theta_t_mrad: g.theta_t_mrad,
-        theta_r_mrad: g.theta_r_mrad,
-        theta_mrad: g.theta_mrad,
-        hm_m: g.hm_m,
-        hte_m: g.hte_m,
-        hre_m: g.hre_m,
-        hstd_m: g.hstd_m,
-        hsrd_m: g.hsrd_m,
-        dlt_km: g.dlt_km,
-        dlr_km: g.dlr_km,
-        dtm_km: r.dtm_km,
-        dlm_km: r.dlm_km,
-        b0_pct: r.b0_pct,
-        omega: r.omega,
-    };
+    let out = p452_report(source, profile.len(), &inputs, &r);
     match format {
         Format::Table => output::print_text(&table(&out)?),
         _ => output::print_json(&out),
@@ -290,7 +185,7 @@ pub fn run(format: Format, a: P452Args) -> anyhow::Result<()> {
 }
 
 /// Two-column table: every field of the JSON output, in the same order.
-fn table(out: &Out) -> anyhow::Result<String> {
+fn table(out: &P452Result) -> anyhow::Result<String> {
     let mut rows: Vec<(&str, String)> = vec![
         ("recommendation", out.recommendation.to_string()),
         ("profile", out.profile.clone()),
