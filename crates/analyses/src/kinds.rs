@@ -10,7 +10,7 @@ use utoipa::{IntoResponses, ToSchema};
 
 use crate::jobs::Control;
 use crate::problem::{ApiResult, Problem};
-use crate::{capacity, link, net, orbit, spectrum};
+use crate::{capacity, coordination, link, net, orbit, spectrum, spectrum_models};
 
 /// The error responses of the analysis endpoints (RFC 9457 problem+json).
 #[derive(Debug, IntoResponses)]
@@ -61,6 +61,10 @@ pub enum JobRequest {
     Interference(spectrum::InterferenceRequest),
     /// `POST /spectrum/border`.
     Border(spectrum::BorderRequest),
+    /// `POST /spectrum/montecarlo`.
+    Montecarlo(spectrum_models::MontecarloRequest),
+    /// `POST /spectrum/coordination-distance`.
+    CoordinationDistance(coordination::CoordinationRequest),
     /// `POST /capacity/plan`.
     CapacityPlan(capacity::PlanRequest),
     /// `POST /capacity/size`.
@@ -92,6 +96,8 @@ impl JobRequest {
             Self::RouteDemands(_) => "route_demands",
             Self::Interference(_) => "interference",
             Self::Border(_) => "border",
+            Self::Montecarlo(_) => "montecarlo",
+            Self::CoordinationDistance(_) => "coordination_distance",
             Self::CapacityPlan(_) => "capacity_plan",
             Self::CapacitySize(_) => "capacity_size",
         }
@@ -114,6 +120,8 @@ impl JobRequest {
             Self::RouteDemands(r) => to_json(net::route_demands(sc, &r, ctl)),
             Self::Interference(r) => spectrum::interference(sc, &r, ctl),
             Self::Border(r) => spectrum::border(sc, &r, ctl),
+            Self::Montecarlo(r) => spectrum_models::montecarlo(&r, ctl),
+            Self::CoordinationDistance(r) => coordination::coordination_distance_json(sc, &r, ctl),
             Self::CapacityPlan(r) => capacity::plan(sc, &r, ctl),
             Self::CapacitySize(r) => capacity::size(sc, &r, ctl),
         }

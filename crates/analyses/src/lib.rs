@@ -18,6 +18,7 @@
 
 mod body;
 pub mod capacity;
+pub mod coordination;
 pub mod itu;
 pub mod jobs;
 pub mod kinds;
@@ -26,6 +27,7 @@ pub mod net;
 pub mod orbit;
 pub mod problem;
 pub mod spectrum;
+pub mod spectrum_models;
 
 use std::sync::Arc;
 
@@ -115,6 +117,8 @@ pub fn router(state: AnalysesState) -> OpenApiRouter {
         .merge(itu::routes())
         .merge(net::routes())
         .merge(spectrum::routes())
+        .merge(spectrum_models::routes())
+        .merge(coordination::routes())
         .merge(capacity::routes())
         .merge(jobs::routes::routes())
         .with_state(state)

@@ -21,7 +21,7 @@ use crate::kinds::Problems;
 use crate::problem::{ApiResult, Problem};
 
 /// A spectrum error as a problem naming the field where it can.
-fn spectrum_problem(e: silkway_spectrum::Error) -> Problem {
+pub(crate) fn spectrum_problem(e: silkway_spectrum::Error) -> Problem {
     use silkway_spectrum::Error as E;
     match &e {
         E::InvalidInput { field, .. } => Problem::invalid(field.clone(), e.to_string()),

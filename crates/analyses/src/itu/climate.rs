@@ -176,7 +176,7 @@ macro_rules! handler {
     ($name:ident, $path:literal, $req:ty, $f:ident, $doc:literal) => {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "itu", request_body = $req,
-                    responses((status = 200, description = $doc, body = Object), Problems))]
+                            responses((status = 200, description = $doc, body = Object), Problems))]
         pub(super) async fn $name(
             State(st): State<AnalysesState>,
             Body(req): Body<$req>,

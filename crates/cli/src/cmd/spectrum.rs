@@ -6,13 +6,12 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Subcommand, ValueEnum};
+use silkway_analyses::coordination::{
+    CoordinationRequest, ZonesChoice, coordination_distance as coordination_distance_of,
+};
 use silkway_model::{Scenario, builtin};
 use silkway_spectrum::border::{self, Border, Trigger};
-use silkway_spectrum::coordination::mode1::Mode1Params;
-use silkway_spectrum::coordination::zones::{LandMap, Zone, ZoneSource};
-use silkway_spectrum::coordination::{
-    self as app7, EarthStation, EarthStationRole, HorizonProfile, ParameterTable, Request,
-};
+use silkway_spectrum::coordination::{EarthStationRole, ParameterTable};
 use silkway_spectrum::dtt::DttInput;
 use silkway_spectrum::interference::{self, Options, VictimReport};
 use silkway_spectrum::montecarlo::McConfig;
@@ -693,119 +692,55 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
         Some(f) => ParameterTable::from_toml(&read(f)?, &f.display().to_string())?,
         None => ParameterTable::builtin()?,
     };
-    let scenario_data = load_scenario(&scenario).ok();
-    let station = match (lat, lon) {
-        (Some(lat), Some(lon)) => {
-            let need = |v: Option<f64>, n: &str| {
-                v.with_context(|| format!("--{n} is required with --lat/--lon"))
-            };
-            let role = match role {
-                Some(RoleArg::Receive) => EarthStationRole::Receive,
-                _ => EarthStationRole::Transmit,
-            };
-            let (az, el) = match sat_lon_deg {
-                Some(sat) => app7::antenna::gso_look_angles_deg(lat, lon, 0.0, sat),
-                None => (
-                    need(pointing_az_deg, "pointing-az-deg (or --sat-lon-deg)")?,
-                    need(pointing_el_deg, "pointing-el-deg (or --sat-lon-deg)")?,
-                ),
-            };
-            EarthStation {
-                id: format!("{lat},{lon}"),
-                lat_deg: lat,
-                lon_deg: lon,
-                role,
-                freq_mhz: need(freq_mhz, "freq-mhz")?,
-                gmax_dbi: need(gain_dbi, "gain-dbi")?,
-                pointing_azimuth_deg: az,
-                pointing_elevation_deg: el,
-                power_dbw_in_ref_bw: power_dbw,
-                noise_temp_k,
-            }
-        }
-        (None, None) => {
-            let s = load_scenario(&scenario)?;
-            let id = assignment.as_deref().unwrap_or("az-baku-uplink-6g");
-            if !s.assignments.iter().any(|a| a.id == id) {
-                anyhow::bail!("scenario {scenario}: no assignment {id}");
-            }
-            // Resolve the station first (a terrestrial one is an error), then its row.
-            let probe = EarthStation::from_assignment(&s, id, 1e6)?;
-            let row = table.select(entry.as_deref(), probe.role, probe.freq_mhz)?;
-            let mut st = EarthStation::from_assignment(&s, id, row.reference_bandwidth_hz)?;
-            if power_dbw.is_some() {
-                st.power_dbw_in_ref_bw = power_dbw;
-            }
-            if noise_temp_k.is_some() {
-                st.noise_temp_k = noise_temp_k;
-            }
-            st
-        }
-        _ => anyhow::bail!("give both --lat and --lon, or neither"),
+    let scenario_data = match (lat, lon) {
+        (None, None) => Some(load_scenario(&scenario)?),
+        _ => load_scenario(&scenario).ok(),
     };
-    let row = table
-        .select(entry.as_deref(), station.role, station.freq_mhz)?
-        .clone();
-    let req = Request {
-        station,
-        params: row,
+    let req = CoordinationRequest {
+        assignment,
+        lat_deg: lat,
+        lon_deg: lon,
+        freq_mhz,
+        gain_dbi,
+        pointing_az_deg,
+        pointing_el_deg,
+        sat_lon_deg,
+        role: role.map(|r| match r {
+            RoleArg::Receive => EarthStationRole::Receive,
+            RoleArg::Transmit => EarthStationRole::Transmit,
+        }),
+        power_dbw,
+        noise_temp_k,
+        params_toml: None,
+        entry,
         p_pct,
         azimuth_step_deg,
-        distance_step_km: step_km,
-        horizon: HorizonProfile::parse(&horizon)?,
-        climate: Mode1Params {
-            freq_ghz: 1.0,
-            p_pct: 1.0,
-            delta_n,
-            n0,
-            es_height_m,
-            terrestrial_height_m,
-            es_horizon_km,
-        },
+        step_km,
+        horizon,
         zones: match zones {
-            ZonesArg::Map => ZoneSource::Map(LandMap::caspian()?),
-            ZonesArg::A1 => ZoneSource::Uniform(Zone::A1),
-            ZonesArg::A2 => ZoneSource::Uniform(Zone::A2),
-            ZonesArg::B => ZoneSource::Uniform(Zone::B),
+            ZonesArg::Map => ZonesChoice::Map,
+            ZonesArg::A1 => ZonesChoice::A1,
+            ZonesArg::A2 => ZonesChoice::A2,
+            ZonesArg::B => ZonesChoice::B,
         },
+        delta_n,
+        n0,
+        es_height_m,
+        terrestrial_height_m,
+        es_horizon_km,
+        format: None,
     };
-    let r = app7::coordination_distance(&req)?;
-    let map = app7::countries::CountryMap::caspian()?;
-    let reached = r.countries_reached(&map, step_km.max(1.0));
-    // Administrations of the scenario for each foreign country reached (RR No. 9.17).
-    let admins_of = |alpha2: &str| -> Vec<String> {
-        scenario_data.as_ref().map_or_else(Vec::new, |s| {
-            s.organizations
-                .iter()
-                .filter(|o| {
-                    o.country == alpha2 && o.kind == silkway_model::OrganizationKind::Administration
-                })
-                .map(|o| o.id.clone())
-                .collect()
-        })
-    };
-    let foreign: Vec<serde_json::Value> = reached
-        .iter()
-        .filter(|c| !c.own)
-        .map(|c| {
-            serde_json::json!({
-                "alpha2": c.alpha2, "name": c.name, "nearest_km": c.nearest_km,
-                "azimuths_deg": c.azimuths_deg, "administrations": admins_of(&c.alpha2),
-            })
-        })
-        .collect();
+    let outcome = coordination_distance_of(scenario_data.as_ref(), &req, &table)
+        .map_err(|p| anyhow::anyhow!("{}", p.detail.unwrap_or(p.title)))?;
+    let r = &outcome.result;
+    let reference_bandwidth_mhz = outcome.reference_bandwidth_hz / 1e6;
     match format {
-        Format::Json => {
-            let mut v = serde_json::to_value(&r)?;
-            v["countries_reached"] = serde_json::json!(foreign);
-            v["countries_source"] = serde_json::json!(map.source);
-            output::print_json(&v)
-        }
-        Format::Geojson => {
-            let mut g = r.to_geojson();
-            g["features"][0]["properties"]["countries_reached"] = serde_json::json!(foreign);
-            output::print_json(&g)
-        }
+        Format::Json => output::print_json(
+            &outcome
+                .to_json()
+                .map_err(|p| anyhow::anyhow!("{}", p.detail.unwrap_or(p.title)))?,
+        ),
+        Format::Geojson => output::print_json(&outcome.to_geojson()),
         _ => {
             let st = &r.station;
             let mut t = format!(
@@ -825,7 +760,7 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
                 r.params_source,
                 r.p_pct,
                 r.permissible_interference_dbw,
-                req.params.reference_bandwidth_hz / 1e6,
+                reference_bandwidth_mhz,
                 r.min_distance_km,
                 r.zones_source,
                 r.climate.delta_n,
@@ -854,20 +789,24 @@ fn coordination_distance(verb: Verb, format: Format) -> anyhow::Result<()> {
                     a.limited_by
                 );
             }
-            if foreign.is_empty() {
+            if outcome.foreign.is_empty() {
                 t.push_str("the coordination area stays within the earth station's country\n");
             } else {
                 t.push_str("coordination area reaches (RR No. 9.17; Natural Earth 1:110m):\n");
-                for c in reached.iter().filter(|c| !c.own) {
-                    let admins = admins_of(&c.alpha2);
+                for c in &outcome.foreign {
+                    let admins: Vec<&str> = c["administrations"]
+                        .as_array()
+                        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                        .unwrap_or_default();
+                    let name = c["name"].as_str().unwrap_or_default();
                     let _ = writeln!(
                         t,
                         "  {:<3} {:<14} from {:>6.1} km  coordinate with {}",
-                        c.alpha2,
-                        c.name,
-                        c.nearest_km,
+                        c["alpha2"].as_str().unwrap_or_default(),
+                        name,
+                        c["nearest_km"].as_f64().unwrap_or(f64::NAN),
                         if admins.is_empty() {
-                            format!("the administration of {} (none in the scenario)", c.name)
+                            format!("the administration of {name} (none in the scenario)")
                         } else {
                             admins.join(", ")
                         }
