@@ -10,7 +10,9 @@ use utoipa::{IntoResponses, ToSchema};
 
 use crate::jobs::Control;
 use crate::problem::{ApiResult, Problem};
-use crate::{capacity, coordination, link, net, orbit, spectrum, spectrum_models};
+use crate::{
+    capacity, coordination, link, net, net_apsp, orbit, orbit_states, spectrum, spectrum_models,
+};
 
 /// The error responses of the analysis endpoints (RFC 9457 problem+json).
 #[derive(Debug, IntoResponses)]
@@ -41,6 +43,10 @@ pub enum JobRequest {
     GroundTracks(orbit::TrackRequest),
     /// `POST /orbit/eclipses`.
     Eclipses(orbit::EclipseRequest),
+    /// `POST /orbit/propagate`.
+    Propagate(orbit_states::PropagateRequest),
+    /// `POST /net/apsp`.
+    Apsp(net_apsp::ApspRequest),
     /// `POST /link/map`.
     AttenuationMap(link::MapRequest),
     /// `POST /net/paths`.
@@ -86,6 +92,8 @@ impl JobRequest {
             Self::LookAngles(_) => "look_angles",
             Self::GroundTracks(_) => "ground_tracks",
             Self::Eclipses(_) => "eclipses",
+            Self::Propagate(_) => "propagate",
+            Self::Apsp(_) => "apsp",
             Self::AttenuationMap(_) => "attenuation_map",
             Self::Paths(_) => "paths",
             Self::Disjoint(_) => "disjoint",
@@ -110,6 +118,8 @@ impl JobRequest {
             Self::LookAngles(r) => to_json(orbit::look_angles(sc, &r, ctl)),
             Self::GroundTracks(r) => orbit::ground_tracks(sc, &r, ctl),
             Self::Eclipses(r) => to_json(orbit::eclipses(sc, &r, ctl)),
+            Self::Propagate(r) => orbit_states::propagate(sc, &r, ctl),
+            Self::Apsp(r) => net_apsp::all_pairs(sc, &r, ctl),
             Self::AttenuationMap(r) => link::map(&r, ctl),
             Self::Paths(r) => to_json(net::paths(sc, &r, ctl)),
             Self::Disjoint(r) => to_json(net::disjoint(sc, &r, ctl)),

@@ -24,7 +24,9 @@ pub mod jobs;
 pub mod kinds;
 pub mod link;
 pub mod net;
+pub mod net_apsp;
 pub mod orbit;
+pub mod orbit_states;
 pub mod problem;
 pub mod spectrum;
 pub mod spectrum_models;
@@ -113,9 +115,11 @@ impl AnalysesState {
 pub fn router(state: AnalysesState) -> OpenApiRouter {
     OpenApiRouter::new()
         .merge(orbit::routes())
+        .merge(orbit_states::routes())
         .merge(link::routes())
         .merge(itu::routes())
         .merge(net::routes())
+        .merge(net_apsp::routes())
         .merge(spectrum::routes())
         .merge(spectrum_models::routes())
         .merge(coordination::routes())

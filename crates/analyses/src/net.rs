@@ -79,13 +79,9 @@ fn net_problem(field: &str, e: NetError) -> Problem {
     }
 }
 
-/// The graph of `net` and the demands (given, else the scenario's).
-fn graph_and_demands(
-    sc: &Scenario,
-    net: &NetworkInput,
-    demands: Option<&[DemandInput]>,
-) -> ApiResult<(Graph, Vec<Demand>)> {
-    let g = match &net.graphml {
+/// The graph of `net`: the GraphML given, else the scenario's network.
+pub(crate) fn graph_of(sc: &Scenario, net: &NetworkInput) -> ApiResult<Graph> {
+    Ok(match &net.graphml {
         Some(text) => {
             graphml::parse_graph(text, "network.graphml")
                 .map_err(|e| net_problem("network.graphml", e))?
@@ -100,7 +96,16 @@ fn graph_and_demands(
                 .map_err(|e| Problem::internal(format!("the scenario's network: {e}")))?
                 .0
         }
-    };
+    })
+}
+
+/// The graph of `net` and the demands (given, else the scenario's).
+fn graph_and_demands(
+    sc: &Scenario,
+    net: &NetworkInput,
+    demands: Option<&[DemandInput]>,
+) -> ApiResult<(Graph, Vec<Demand>)> {
+    let g = graph_of(sc, net)?;
     let ds = match demands {
         Some(list) => {
             let specs: Vec<DemandSpec> = list

@@ -171,7 +171,7 @@ pub fn satellites(
         .collect()
 }
 
-fn orbit_failure(e: OrbitError) -> Problem {
+pub(crate) fn orbit_failure(e: OrbitError) -> Problem {
     match e {
         OrbitError::Cancelled => cancelled(),
         OrbitError::InvalidInput(m) => Problem::invalid("body", m),
@@ -179,7 +179,7 @@ fn orbit_failure(e: OrbitError) -> Problem {
     }
 }
 
-fn default_step_s() -> f64 {
+pub(crate) fn default_step_s() -> f64 {
     60.0
 }
 
@@ -400,7 +400,12 @@ pub struct LookResponse {
     pub failures: Vec<String>,
 }
 
-fn time_grid(start: &str, end: &str, step_s: f64, n_sats: usize) -> ApiResult<Vec<UtcTime>> {
+pub(crate) fn time_grid(
+    start: &str,
+    end: &str,
+    step_s: f64,
+    n_sats: usize,
+) -> ApiResult<Vec<UtcTime>> {
     let (s, _, span) = window(start, end)?;
     if !(step_s.is_finite() && step_s > 0.0) {
         return Err(Problem::invalid(
