@@ -11,7 +11,7 @@ use utoipa::{IntoResponses, ToSchema};
 use crate::jobs::Control;
 use crate::problem::{ApiResult, Problem};
 use crate::{
-    capacity, coordination, link, net, net_apsp, orbit, orbit_states, spectrum, spectrum_models,
+    capacity, coordination, eo, link, net, net_apsp, orbit, orbit_states, spectrum, spectrum_models,
 };
 
 /// The error responses of the analysis endpoints (RFC 9457 problem+json).
@@ -71,6 +71,12 @@ pub enum JobRequest {
     Montecarlo(spectrum_models::MontecarloRequest),
     /// `POST /spectrum/coordination-distance`.
     CoordinationDistance(coordination::CoordinationRequest),
+    /// `POST /eo/access`.
+    EoAccess(eo::AccessRequest),
+    /// `POST /eo/contacts`.
+    EoContacts(eo::ContactsRequest),
+    /// `POST /eo/plan`.
+    EoPlan(eo::PlanRequest),
     /// `POST /capacity/plan`.
     CapacityPlan(capacity::PlanRequest),
     /// `POST /capacity/size`.
@@ -106,6 +112,9 @@ impl JobRequest {
             Self::Border(_) => "border",
             Self::Montecarlo(_) => "montecarlo",
             Self::CoordinationDistance(_) => "coordination_distance",
+            Self::EoAccess(_) => "eo_access",
+            Self::EoContacts(_) => "eo_contacts",
+            Self::EoPlan(_) => "eo_plan",
             Self::CapacityPlan(_) => "capacity_plan",
             Self::CapacitySize(_) => "capacity_size",
         }
@@ -132,6 +141,9 @@ impl JobRequest {
             Self::Border(r) => spectrum::border(sc, &r, ctl),
             Self::Montecarlo(r) => spectrum_models::montecarlo(&r, ctl),
             Self::CoordinationDistance(r) => coordination::coordination_distance_json(sc, &r, ctl),
+            Self::EoAccess(r) => eo::eo_access(sc, &r, ctl),
+            Self::EoContacts(r) => eo::eo_contacts(sc, &r, ctl),
+            Self::EoPlan(r) => eo::eo_plan(sc, &r, ctl),
             Self::CapacityPlan(r) => capacity::plan(sc, &r, ctl),
             Self::CapacitySize(r) => capacity::size(sc, &r, ctl),
         }

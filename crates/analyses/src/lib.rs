@@ -10,15 +10,13 @@
 //! large to answer within about a second, naming the job kind to use.
 //! Errors are RFC 9457 problem documents ([`problem::Problem`]).
 //!
-//! Earth-observation access and acquisition plans join as the `eo` module
-//! and `eo_access` / `eo_plan` job kinds once `silkway-eo` provides them
-//! (see `docs/api-analyses.md`, "Extending").
 
 #![deny(missing_docs)]
 
 mod body;
 pub mod capacity;
 pub mod coordination;
+pub mod eo;
 pub mod itu;
 pub mod jobs;
 pub mod kinds;
@@ -124,6 +122,7 @@ pub fn router(state: AnalysesState) -> OpenApiRouter {
         .merge(spectrum_models::routes())
         .merge(coordination::routes())
         .merge(capacity::routes())
+        .merge(eo::routes())
         .merge(jobs::routes::routes())
         .with_state(state)
 }
