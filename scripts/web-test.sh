@@ -37,14 +37,16 @@ cleanup() {
 trap cleanup EXIT
 
 export SILKWAY_DATABASE="sqlite://$work/silkway.db"
-make_token() { # role
-  "$silkway" admin create-token --org az-admin --role "$1" --name web-test 2>>"$work/admin.log" ||
+make_token() { # role [org]
+  "$silkway" admin create-token --org "${2:-az-admin}" --role "$1" --name web-test 2>>"$work/admin.log" ||
     { cat "$work/admin.log" >&2; exit 1; }
 }
 SILKWAY_UI_VIEWER_TOKEN="$(make_token viewer)"
 SILKWAY_UI_ENGINEER_TOKEN="$(make_token engineer)"
 SILKWAY_UI_ADMIN_TOKEN="$(make_token admin)"
-export SILKWAY_UI_VIEWER_TOKEN SILKWAY_UI_ENGINEER_TOKEN SILKWAY_UI_ADMIN_TOKEN
+# The other party of the coordination tests: Iran's administration.
+SILKWAY_UI_IR_ENGINEER_TOKEN="$(make_token engineer ir-admin)"
+export SILKWAY_UI_VIEWER_TOKEN SILKWAY_UI_ENGINEER_TOKEN SILKWAY_UI_ADMIN_TOKEN SILKWAY_UI_IR_ENGINEER_TOKEN
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 SILKWAY_UI_URL="http://127.0.0.1:$port"

@@ -10,6 +10,8 @@ export const BASE_URL = requiredEnv("SILKWAY_UI_URL");
 export const VIEWER_TOKEN = requiredEnv("SILKWAY_UI_VIEWER_TOKEN");
 export const ENGINEER_TOKEN = requiredEnv("SILKWAY_UI_ENGINEER_TOKEN");
 export const ADMIN_TOKEN = requiredEnv("SILKWAY_UI_ADMIN_TOKEN");
+/** An engineer of ir-admin, the other administration of the coordination tests. */
+export const IR_ENGINEER_TOKEN = requiredEnv("SILKWAY_UI_IR_ENGINEER_TOKEN");
 export const OUTPUT_DIR = new URL("../test-output/", import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 

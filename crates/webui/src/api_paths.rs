@@ -34,6 +34,23 @@ pub const SATELLITES: &str = "/api/satellites";
 /// Stored link budget definitions (list: anyone; create: engineer).
 pub const LINK_DEFINITIONS: &str = "/api/link-definitions";
 
+// The spectrum, catalog and tasking panels.
+
+/// Frequency assignments (paged list).
+pub const ASSIGNMENTS: &str = "/api/assignments";
+/// Border screening of every transmitter (POST with a token).
+pub const SPECTRUM_BORDER: &str = "/api/analyses/spectrum/border";
+/// Coordination requests (list visible to the caller; POST creates one).
+pub const COORDINATION: &str = "/api/coordination";
+/// STAC collections.
+pub const STAC_COLLECTIONS: &str = "/stac/collections";
+/// STAC item search.
+pub const STAC_SEARCH: &str = "/stac/search";
+/// STAPI tasking products.
+pub const STAPI_PRODUCTS: &str = "/stapi/products";
+/// STAPI orders of the caller's organization.
+pub const STAPI_ORDERS: &str = "/stapi/orders";
+
 /// Every path above with the name `endpoints.ts` gives it.
 pub const ALL: &[(&str, &str)] = &[
     ("scenarioGeojson", SCENARIO_GEOJSON),
@@ -47,4 +64,11 @@ pub const ALL: &[(&str, &str)] = &[
     ("netWhatIf", NET_WHAT_IF),
     ("satellites", SATELLITES),
     ("linkDefinitions", LINK_DEFINITIONS),
+    ("assignments", ASSIGNMENTS),
+    ("spectrumBorder", SPECTRUM_BORDER),
+    ("coordination", COORDINATION),
+    ("stacCollections", STAC_COLLECTIONS),
+    ("stacSearch", STAC_SEARCH),
+    ("stapiProducts", STAPI_PRODUCTS),
+    ("stapiOrders", STAPI_ORDERS),
 ];

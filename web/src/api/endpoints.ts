@@ -28,6 +28,21 @@ export const ENDPOINTS = {
   satellites: "/api/satellites",
   /** Stored link budget definitions: GET (list, anyone), POST (engineer). */
   linkDefinitions: "/api/link-definitions",
+  // spectrum, catalog and tasking panels.
+  /** Frequency assignments (paged list). */
+  assignments: "/api/assignments",
+  /** Border screening of every transmitter against the AZ–IR trigger (POST, token). */
+  spectrumBorder: "/api/analyses/spectrum/border",
+  /** Coordination requests the caller's administration is party to; POST creates one. */
+  coordination: "/api/coordination",
+  /** STAC collections. */
+  stacCollections: "/stac/collections",
+  /** STAC item search (POST, open). */
+  stacSearch: "/stac/search",
+  /** STAPI tasking products (one per imaging satellite). */
+  stapiProducts: "/stapi/products",
+  /** STAPI orders of the caller's organization. */
+  stapiOrders: "/stapi/orders",
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

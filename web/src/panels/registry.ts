@@ -14,5 +14,8 @@ export const PANELS: readonly PanelEntry[] = [
   { path: "/passes", title: "Passes", minRole: "viewer", load: () => import("./passes/index") },
   { path: "/link-budget", title: "Link budget", minRole: "viewer", load: () => import("./linkbudget/index") },
   { path: "/what-if", title: "Corridor what-if", minRole: "viewer", load: () => import("./whatif/index") },
+  { path: "/spectrum", title: "Spectrum", minRole: "viewer", load: () => import("./spectrum/index") },
+  { path: "/tasking", title: "EO tasking", minRole: "viewer", load: () => import("./tasking/index") },
+  { path: "/catalog", title: "Catalog", minRole: null, load: () => import("./catalog/index") },
   { path: "/about", title: "About", minRole: null, load: () => import("./about/index") },
 ];
