@@ -64,6 +64,11 @@ test("an engineer's order is scheduled and its acquisition is in the planned col
   const size = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
   assert.ok(size.w <= VIEWPORT.width && size.h <= VIEWPORT.height, JSON.stringify(size));
   await screenshot(page, "eo-tasking");
+  // The main map shows the planned footprint (a fresh load reads the catalog).
+  await page.goto(BASE_URL);
+  await page.waitForSelector('section[data-panel="/map"][data-loaded]');
+  await page.locator("#map path.planned-acquisition").first().waitFor();
+  assert.ok(await page.locator("#layer-planned").isChecked());
 });
 
 test("no console errors and no request left the server", () => {

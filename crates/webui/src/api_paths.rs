@@ -44,6 +44,8 @@ pub const SPECTRUM_BORDER: &str = "/api/analyses/spectrum/border";
 pub const COORDINATION: &str = "/api/coordination";
 /// STAC collections.
 pub const STAC_COLLECTIONS: &str = "/stac/collections";
+/// Items of the catalog's planned collection.
+pub const STAC_PLANNED_ITEMS: &str = "/stac/collections/planned/items";
 /// STAC item search.
 pub const STAC_SEARCH: &str = "/stac/search";
 /// STAPI tasking products.
@@ -68,6 +70,7 @@ pub const ALL: &[(&str, &str)] = &[
     ("spectrumBorder", SPECTRUM_BORDER),
     ("coordination", COORDINATION),
     ("stacCollections", STAC_COLLECTIONS),
+    ("stacPlannedItems", STAC_PLANNED_ITEMS),
     ("stacSearch", STAC_SEARCH),
     ("stapiProducts", STAPI_PRODUCTS),
     ("stapiOrders", STAPI_ORDERS),

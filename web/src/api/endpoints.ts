@@ -37,6 +37,8 @@ export const ENDPOINTS = {
   coordination: "/api/coordination",
   /** STAC collections. */
   stacCollections: "/stac/collections",
+  /** Items of the catalog's planned collection (scheduled acquisitions). */
+  stacPlannedItems: "/stac/collections/planned/items",
   /** STAC item search (POST, open). */
   stacSearch: "/stac/search",
   /** STAPI tasking products (one per imaging satellite). */

@@ -12,6 +12,7 @@ import { el } from "../../shell/dom";
 import type { PanelContext, PanelHandle } from "../panel";
 import { loadBasemap } from "./basemap";
 import { loadBorder } from "./border";
+import { loadPlannedLayer } from "./plannedLayer";
 import { geoArcLayer, geoSatellites, visibleArc } from "./geoArc";
 import { type ToggleableLayer, createLayerToggles } from "./layerToggles";
 import { createAnalysisControls } from "./analysisControls";
@@ -49,12 +50,14 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   });
   const scenarioPromise = getJson<unknown>(ENDPOINTS.scenarioGeojson).then(splitScenario);
   const borderPromise = loadBorder();
-  const [basemapResult, scenarioResult, borderResult] = await Promise.allSettled([
+  const plannedPromise = loadPlannedLayer();
+  const [basemapResult, scenarioResult, borderResult, plannedResult] = await Promise.allSettled([
     basemapPromise,
     scenarioPromise,
     borderPromise,
+    plannedPromise,
   ]);
-  const errors = [basemapResult, scenarioResult, borderResult]
+  const errors = [basemapResult, scenarioResult, borderResult, plannedResult]
     .filter((r): r is PromiseRejectedResult => r.status === "rejected")
     .map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason)));
 
@@ -112,6 +115,9 @@ export async function mount(container: HTMLElement, context: PanelContext): Prom
   }
   if (borderResult.status === "fulfilled") {
     toggles.push({ id: "border", label: "Azerbaijan–Iran border", layer: borderResult.value.addTo(map) });
+  }
+  if (plannedResult.status === "fulfilled") {
+    toggles.push({ id: "planned", label: "Planned EO acquisitions", layer: plannedResult.value.addTo(map) });
   }
 
   sidebar.append(createLayerToggles(map, toggles));
