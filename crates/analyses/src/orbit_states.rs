@@ -10,6 +10,7 @@ use silkway_model::Scenario;
 use silkway_orbit::frames::teme_to_itrf;
 use silkway_orbit::geodetic::geodetic_from_ecef;
 use silkway_orbit::sun::sun_elevation_deg;
+use silkway_orbit::{Satellite, StateTeme, UtcTime};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -58,6 +59,30 @@ pub struct PropagateRequest {
     pub frame: Frame,
 }
 
+/// One state as a row: `satellite`, `norad_id`, `time` and the frame's
+/// columns (`x_km`... `vz_km_s`, or `lat_deg`, `lon_deg`, `height_km`);
+/// the rows of `silkway orbit propagate` too.
+pub fn state_row(sat: &Satellite, t: UtcTime, state: &StateTeme, frame: Frame) -> Value {
+    match frame {
+        Frame::Teme | Frame::Itrf => {
+            let (r, v) = if frame == Frame::Teme {
+                (state.position_km, state.velocity_km_s)
+            } else {
+                let s = teme_to_itrf(state, t);
+                (s.position_km, s.velocity_km_s)
+            };
+            json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
+                "x_km": r[0], "y_km": r[1], "z_km": r[2],
+                "vx_km_s": v[0], "vy_km_s": v[1], "vz_km_s": v[2]})
+        }
+        Frame::Geodetic => {
+            let g = geodetic_from_ecef(teme_to_itrf(state, t).position_km);
+            json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
+                "lat_deg": g.lat_deg, "lon_deg": g.lon_deg, "height_km": g.height_km})
+        }
+    }
+}
+
 /// One row per satellite and time, with the CLI's columns; a satellite
 /// whose propagation fails (decay) stops there, with the reason in
 /// `failures`.
@@ -75,24 +100,7 @@ pub fn propagate(sc: &Scenario, req: &PropagateRequest, ctl: &Control) -> ApiRes
                     break;
                 }
             };
-            rows.push(match req.frame {
-                Frame::Teme | Frame::Itrf => {
-                    let (r, v) = if req.frame == Frame::Teme {
-                        (state.position_km, state.velocity_km_s)
-                    } else {
-                        let s = teme_to_itrf(&state, t);
-                        (s.position_km, s.velocity_km_s)
-                    };
-                    json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
-                        "x_km": r[0], "y_km": r[1], "z_km": r[2],
-                        "vx_km_s": v[0], "vy_km_s": v[1], "vz_km_s": v[2]})
-                }
-                Frame::Geodetic => {
-                    let g = geodetic_from_ecef(teme_to_itrf(&state, t).position_km);
-                    json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
-                        "lat_deg": g.lat_deg, "lon_deg": g.lon_deg, "height_km": g.height_km})
-                }
-            });
+            rows.push(state_row(sat, t, &state, req.frame));
         }
         ctl.report(
             (i + 1) as f64 / sats.len() as f64,

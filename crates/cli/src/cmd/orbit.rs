@@ -8,10 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 use serde_json::json;
+use silkway_analyses::orbit_states::{Frame as StateFrame, state_row};
 use silkway_orbit::eclipse::eclipse_intervals;
-use silkway_orbit::frames::teme_to_itrf;
 use silkway_orbit::geo_look::{geo_look, visible_geo_arc};
-use silkway_orbit::geodetic::geodetic_from_ecef;
 use silkway_orbit::mask::ElevationMask;
 use silkway_orbit::passes::{PassOptions, find_passes_many, sort_by_aos};
 use silkway_orbit::scenario::scenario_element_sets;
@@ -533,24 +532,12 @@ fn propagate(ctx: &super::Context, a: PropagateArgs) -> anyhow::Result<()> {
                     break;
                 }
             };
-            let row = match a.frame {
-                Frame::Teme | Frame::Itrf => {
-                    let (r, v) = if a.frame == Frame::Teme {
-                        (state.position_km, state.velocity_km_s)
-                    } else {
-                        let s = teme_to_itrf(&state, t);
-                        (s.position_km, s.velocity_km_s)
-                    };
-                    json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
-                        "x_km": r[0], "y_km": r[1], "z_km": r[2],
-                        "vx_km_s": v[0], "vy_km_s": v[1], "vz_km_s": v[2]})
-                }
-                Frame::Geodetic => {
-                    let g = geodetic_from_ecef(teme_to_itrf(&state, t).position_km);
-                    json!({"satellite": sat.name(), "norad_id": sat.norad_id(), "time": t,
-                        "lat_deg": g.lat_deg, "lon_deg": g.lon_deg, "height_km": g.height_km})
-                }
+            let frame = match a.frame {
+                Frame::Teme => StateFrame::Teme,
+                Frame::Itrf => StateFrame::Itrf,
+                Frame::Geodetic => StateFrame::Geodetic,
             };
+            let row = state_row(sat, t, &state, frame);
             rows.push(row);
         }
     }
